@@ -1,0 +1,62 @@
+# Redflag: `make run` serves the demo site, `make test` runs every test, `make bench` prints figures.
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= redflag.settings
+
+.PHONY: run test test-sqlite test-postgres bench install install-test system-deps lint lock clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Installs the tested versions: constraints.txt pins everything pyproject.toml allows.
+install: $(PY)
+	$(PY) -m pip install --quiet -c constraints.txt -e .
+
+install-test: $(PY)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+
+# Debian packages: fast font subsetting for certificates (libharfbuzz-subset0), Chromium for browser tests.
+system-deps:
+	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		missing=""; for p in libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 chromium fonts-dejavu-core; do \
+			dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+		if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
+	else echo "Not root or no apt-get: install libharfbuzz-subset0 and chromium yourself."; fi
+
+run: install
+	@DEBUG=1 $(PY) manage.py migrate --no-input -v 0
+	@DEBUG=1 $(PY) manage.py seed_demo --demo-accounts
+	@echo "Redflag: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: system-deps install-test
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite:
+	$(PY) -m pytest -q
+
+# Runs the suite again on PostgreSQL: DATABASE_URL if set, else the local server when it answers.
+test-postgres:
+	@url="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/redflag}"; \
+	if $(PY) -c "import sys,psycopg; psycopg.connect(sys.argv[1].rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" "$$url" 2>/dev/null; then \
+		DATABASE_URL="$$url" $(PY) -m pytest -q; \
+	else echo "PostgreSQL not reachable at $$url: skipping the PostgreSQL run."; fi
+
+bench: install-test
+	$(PY) -m tests.bench
+
+lint: install-test
+	$(PY) -m ruff check .
+
+# Refreshes constraints.txt from the current virtual environment after a deliberate upgrade.
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

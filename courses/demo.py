@@ -1,0 +1,105 @@
+"""Demo content for `manage.py seed_demo`: the site tree, the four courses and their lessons.
+
+Everything here is looked up before it is created, so running it again changes nothing and never
+overwrites what trainers have since edited.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from redflag.home.models import HomePage, TaskForceSettings
+from redflag.sanitise import clean_html
+
+from .demo_content import COURSES
+from .models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
+
+
+def _publish(page):
+    page.save_revision().publish()
+    return page
+
+
+@transaction.atomic
+def seed_site() -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's own welcome page holds the slug "home"; the real home page replaces it.
+        welcome = Page.objects.filter(
+            depth=2, slug="home", content_type=ContentType.objects.get_for_model(Page)
+        ).first()
+        if welcome:
+            welcome.delete()
+        home = root.add_child(
+            instance=HomePage(
+                title="Redflag",
+                slug="home",
+                headline="Learn the red flags of human trafficking",
+                intro=(
+                    "<p>Short, practical training for the people who see trafficking first: "
+                    "utility workers, hotel staff, emergency-room staff and school personnel. "
+                    "Learn what to look for, what to do and whom to call, then earn a certificate "
+                    "your employer accepts.</p>"
+                ),
+            )
+        )
+        _publish(home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                            site_name="Redflag")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = site.site_name or "Redflag"
+        site.save()
+    task_force = TaskForceSettings.for_site(Site.objects.get(is_default_site=True))
+    if not task_force.local_contact_phone:
+        task_force.local_contact_name = "Regional Human Trafficking Task Force tip line"
+        task_force.local_contact_phone = "555-0100"
+        task_force.save()
+    return home
+
+
+@transaction.atomic
+def seed_courses(home: HomePage) -> list[CoursePage]:
+    index = CourseIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = _publish(home.add_child(instance=CourseIndexPage(
+            title="Courses",
+            slug="courses",
+            intro="<p>Pick the course written for your workplace. Each takes about 20 to 30 minutes "
+                  "and ends with a short quiz.</p>",
+        )))
+    groups = {group.slug: group for group in StakeholderGroup.objects.all()}
+    courses = []
+    for spec in COURSES:
+        course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if course is None:
+            course = CoursePage(
+                title=spec["title"],
+                slug=spec["slug"],
+                summary=spec["summary"],
+                estimated_minutes=spec["minutes"],
+                objectives=[("objective", text) for text in spec["objectives"]],
+            )
+            course.audience = [groups[slug] for slug in spec["groups"] if slug in groups]
+            _publish(index.add_child(instance=course))
+        for lesson_spec in spec["lessons"]:
+            if LessonPage.objects.child_of(course).filter(slug=lesson_spec["slug"]).exists():
+                continue
+            lesson = LessonPage(
+                title=lesson_spec["title"],
+                slug=lesson_spec["slug"],
+                summary=lesson_spec.get("summary", ""),
+                body=[_block(kind, value) for kind, value in lesson_spec["body"]],
+            )
+            _publish(course.add_child(instance=lesson))
+        courses.append(course)
+    return courses
+
+
+def _block(kind, value):
+    if kind == "text":
+        value = clean_html(value)
+    return (kind, value)

@@ -1,0 +1,64 @@
+from django import forms
+from django.forms.models import fields_for_model
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import StakeholderGroup
+
+from .models import LearnerProfile
+from .regions import STATE_CHOICES
+
+PROFILE_FIELDS = ["certificate_name", "group", "employer", "job_role", "state", "county", "zip_code",
+                  "language"]
+
+
+def _profile_fields():
+    fields = fields_for_model(LearnerProfile, fields=PROFILE_FIELDS)
+    fields["group"].queryset = StakeholderGroup.objects.all()
+    fields["group"].empty_label = _("Choose your workplace type")
+    fields["state"].choices = STATE_CHOICES
+    fields["certificate_name"].widget.attrs.update(autocomplete="name")
+    fields["zip_code"].widget.attrs.update(autocomplete="postal-code", inputmode="numeric")
+    fields["employer"].widget.attrs.update(autocomplete="organization")
+    fields["job_role"].widget.attrs.update(autocomplete="organization-title")
+    return fields
+
+
+def clean_profile(form, cleaned_data):
+    name = (cleaned_data.get("certificate_name") or "").strip()
+    if "certificate_name" in cleaned_data and not name:
+        form.add_error("certificate_name", _("Enter your name as it should appear on a certificate."))
+    elif name:
+        cleaned_data["certificate_name"] = " ".join(name.split())
+    if not cleaned_data.get("county", "").strip() and not cleaned_data.get("zip_code", "").strip():
+        if "zip_code" not in form.errors:
+            form.add_error("county", _("Enter your county or your ZIP code."))
+    return cleaned_data
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = LearnerProfile
+        fields = PROFILE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(_profile_fields())
+
+    def clean(self):
+        return clean_profile(self, super().clean())
+
+
+class SignupProfileForm(forms.Form):
+    """allauth's sign-up form extends this, so the profile is filled in while signing up."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(_profile_fields())
+
+    def clean(self):
+        return clean_profile(self, super().clean())
+
+    def signup(self, request, user):
+        LearnerProfile.objects.update_or_create(
+            user=user, defaults={name: self.cleaned_data[name] for name in PROFILE_FIELDS}
+        )

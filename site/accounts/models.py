@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .regions import US_STATES
+
+zip_code_validator = RegexValidator(
+    r"^\d{5}(-\d{4})?$", _("Enter a US ZIP code: five digits, or five digits, a dash and four.")
+)
+
+
+class LearnerProfile(models.Model):
+    """Who a learner is for coverage and certificates. Certificates copy these values when issued."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile"
+    )
+    certificate_name = models.CharField(
+        _("name on certificate"),
+        max_length=120,
+        help_text=_("Your name as it should appear on your certificate."),
+    )
+    group = models.ForeignKey(
+        "courses.StakeholderGroup",
+        verbose_name=_("workplace type"),
+        on_delete=models.PROTECT,
+        related_name="learners",
+    )
+    employer = models.CharField(
+        _("employer or organisation"), max_length=200, blank=True,
+        help_text=_("The hotel, utility, hospital or school you work for."),
+    )
+    job_role = models.CharField(_("job role"), max_length=120, blank=True,
+                                help_text=_("e.g. housekeeper, meter reader, ER nurse, teacher"))
+    state = models.CharField(_("state"), max_length=2, choices=US_STATES)
+    county = models.CharField(_("county"), max_length=100, blank=True)
+    zip_code = models.CharField(_("ZIP code"), max_length=10, blank=True, validators=[zip_code_validator])
+    language = models.CharField(_("preferred language"), max_length=8, choices=settings.LANGUAGES,
+                                default="en")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("learner profile")
+        verbose_name_plural = _("learner profiles")
+
+    def __str__(self):
+        return self.certificate_name
+
+    @classmethod
+    def is_complete_for(cls, user) -> bool:
+        return cls.objects.filter(user=user).exists()

@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    headline = models.CharField(
+        _("headline"), max_length=200, default=_("Learn the red flags of human trafficking")
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("headline"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import CourseIndexPage, StakeholderGroup
+
+        context = super().get_context(request, *args, **kwargs)
+        context["groups"] = StakeholderGroup.objects.all()
+        context["course_index"] = CourseIndexPage.objects.live().child_of(self).first()
+        return context
+
+
+@register_setting(icon="site")
+class TaskForceSettings(BaseSiteSetting):
+    """Who runs this Redflag: shown in every how-to-report callout and on certificates."""
+
+    name = models.CharField(_("task force name"), max_length=200, default="Regional Human Trafficking Task Force")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    local_contact_name = models.CharField(
+        _("local contact"), max_length=200, blank=True, help_text=_("e.g. Task force tip line")
+    )
+    local_contact_phone = models.CharField(_("local contact phone"), max_length=40, blank=True)
+    local_contact_email = models.EmailField(_("local contact email"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("local_contact_name"), FieldPanel("local_contact_phone"),
+             FieldPanel("local_contact_email")],
+            heading=_("Local reporting contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("task force")
