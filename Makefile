@@ -38,8 +38,10 @@ test: system-deps install-test
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 
+# A file-backed test database, so the threaded concurrency tests run on SQLite too.
 test-sqlite:
-	$(PY) -m pytest -q
+	@mkdir -p var
+	DATABASE_TEST_NAME=$(CURDIR)/var/test.sqlite3 $(PY) -m pytest -q
 
 # Runs the suite again on PostgreSQL: DATABASE_URL if set, else the local server when it answers.
 test-postgres:

@@ -67,11 +67,13 @@ class ScenarioBlock(blocks.StructBlock):
 
 
 class ReportCalloutBlock(blocks.StructBlock):
-    """The national numbers are fixed in the template; the local contact comes from site settings."""
+    """National numbers are fixed in the template; the local contact comes from site settings."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120, default=_("How to report"))
     note = blocks.TextBlock(
-        label=_("Note for this workplace"), required=False, help_text=_("Optional, one or two sentences.")
+        label=_("Note for this workplace"),
+        required=False,
+        help_text=_("Optional, one or two sentences."),
     )
 
     class Meta:

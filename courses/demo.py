@@ -6,10 +6,9 @@ overwrites what trainers have since edited.
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Page, Site
-
 from redflag.home.models import HomePage, TaskForceSettings
 from redflag.sanitise import clean_html
+from wagtail.models import Page, Site
 
 from .demo_content import COURSES
 from .models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
@@ -47,8 +46,9 @@ def seed_site() -> HomePage:
         _publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                            site_name="Redflag")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Redflag"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = site.site_name or "Redflag"
@@ -65,12 +65,18 @@ def seed_site() -> HomePage:
 def seed_courses(home: HomePage) -> list[CoursePage]:
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:
-        index = _publish(home.add_child(instance=CourseIndexPage(
-            title="Courses",
-            slug="courses",
-            intro="<p>Pick the course written for your workplace. Each takes about 20 to 30 minutes "
-                  "and ends with a short quiz.</p>",
-        )))
+        index = _publish(
+            home.add_child(
+                instance=CourseIndexPage(
+                    title="Courses",
+                    slug="courses",
+                    intro=(
+                        "<p>Pick the course written for your workplace. Each takes about 20 to "
+                        "30 minutes and ends with a short quiz.</p>"
+                    ),
+                )
+            )
+        )
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
     courses = []
     for spec in COURSES:

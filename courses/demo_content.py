@@ -18,38 +18,52 @@ Every value other than ``text`` is plain text with no HTML.
 from __future__ import annotations
 
 COURSES = [
-    # ------------------------------------------------------------------
+    # ----------------------------------------------------------------------
     # 1. Utility and field workers
-    # ------------------------------------------------------------------
+    # ----------------------------------------------------------------------
     {
         "slug": "utility-workers",
         "title": "Spotting human trafficking on the job: utility and field workers",
         "groups": ["utility-workers"],
         "summary": (
-            "Meter readers, line workers, technicians and installers go inside homes, "
-            "businesses and work sites that few outsiders ever see. This course shows what "
-            "trafficking can look like from a doorway, a basement or a back room, and how "
-            "to report it safely."
+            "Meter readers, line workers, technicians and installers go inside homes, businesses "
+            "and work sites that few outsiders ever see. This course shows what trafficking can "
+            "look like from a doorway, a basement or a back room, and how to report it safely."
         ),
         "objectives": [
-            "Learners can explain human trafficking in plain words, including both labor and sex trafficking.",
-            "Learners can recognize signs of trafficking they may see inside homes, businesses, farms and work sites.",
-            "Learners can tell the difference between one odd detail and a pattern of control worth reporting.",
-            "Learners can report what they saw to their supervisor and the National Human Trafficking Hotline without confronting anyone or putting themselves at risk.",
+            (
+                "Learners can explain human trafficking in plain words, including both labor and "
+                "sex trafficking."
+            ),
+            (
+                "Learners can recognize signs of trafficking they may see inside homes, "
+                "businesses, farms and work sites."
+            ),
+            (
+                "Learners can tell the difference between one odd detail and a pattern of control "
+                "worth reporting."
+            ),
+            (
+                "Learners can report what they saw to their supervisor and the National Human "
+                "Trafficking Hotline without confronting anyone or putting themselves at risk."
+            ),
         ],
         "minutes": 22,
         "lessons": [
             {
                 "slug": "what-trafficking-is",
                 "title": "What human trafficking is",
-                "summary": "Trafficking means making someone work or sell sex through force, fraud or coercion, and it happens in ordinary places.",
+                "summary": (
+                    "Trafficking means making someone work or take part in commercial sex through "
+                    "force, fraud or coercion, and it happens in ordinary places."
+                ),
                 "body": [
                     (
                         "text",
-                        "<p>Your job takes you where most people never go: into basements, "
-                        "back rooms, garages, storerooms, farm buildings and private homes. "
-                        "That access makes you one of the few outsiders who may notice that "
-                        "something is wrong.</p>"
+                        "<p>Your job takes you where most people never go: into basements, back "
+                        "rooms, garages, storerooms, farm buildings and private homes. That "
+                        "access makes you one of the few outsiders who may notice that something "
+                        "is wrong.</p>"
                         "<p><strong>Human trafficking</strong> is when someone makes another "
                         "person work, provide services or take part in commercial sex by using "
                         "<strong>force, fraud or coercion</strong>. The trafficker profits; the "
@@ -59,9 +73,9 @@ COURSES = [
                         "someone in.</li>"
                         "<li><strong>Fraud</strong> means lies: a fake job offer, false promises "
                         "about pay, hours or living conditions.</li>"
-                        "<li><strong>Coercion</strong> means threats and pressure: threats to "
-                        "the person or their family, taking their ID or passport, a debt that "
-                        "can never be paid off, or threats to call immigration.</li>"
+                        "<li><strong>Coercion</strong> means threats and pressure: threats to the "
+                        "person or their family, taking their ID or passport, a debt that can "
+                        "never be paid off, or threats to call immigration.</li>"
                         "</ul>"
                         "<p>There is one more rule. <strong>Any commercial sex involving someone "
                         "under 18 is trafficking</strong>, even if no force, fraud or coercion "
@@ -72,14 +86,14 @@ COURSES = [
                         "<h3>Two kinds of trafficking</h3>"
                         "<p><strong>Labor trafficking</strong> is forced work. It can happen on "
                         "farms, on construction sites, in restaurants, nail salons, factories, "
-                        "cleaning crews, door-to-door sales crews, and inside private homes "
-                        "where a nanny or housekeeper is not free to leave.</p>"
+                        "cleaning crews, door-to-door sales crews, and inside private homes where "
+                        "a nanny or housekeeper is not free to leave.</p>"
                         "<p><strong>Sex trafficking</strong> is forced commercial sex. It can be "
-                        "run out of a house or apartment, a hotel room, or a business that "
-                        "claims to offer massage or other services.</p>"
+                        "run out of a house or apartment, a hotel room, or a business that claims "
+                        "to offer massage or other services.</p>"
                         "<h3>What trafficking is not</h3>"
                         "<ul>"
-                        "<li>It does not need anyone to cross a border or even move town. Many "
+                        "<li>It does not need anyone to cross a border or even leave town. Many "
                         "victims are trafficked in the city where they grew up.</li>"
                         "<li>It is not only about foreign nationals. US citizens are trafficked "
                         "too.</li>"
@@ -98,17 +112,44 @@ COURSES = [
                             "situation": (
                                 "A new line technician says trafficking is something that happens "
                                 "overseas or at the border, so it is not really part of the job. "
-                                "Earlier that week, the crew worked at a farm where the field workers "
-                                "said their boss held their ID cards and took most of their pay for "
-                                "rent."
+                                "Earlier that week, the crew worked at a farm where the field "
+                                "workers said their boss held their ID cards and took most of "
+                                "their pay for rent."
                             ),
-                            "question": "Could what the crew saw at the farm be trafficking, even though no one crossed a border that week?",
+                            "question": (
+                                "Could what the crew saw at the farm be trafficking, even though "
+                                "no one crossed a border that week?"
+                            ),
                             "debrief": (
                                 "Yes, it could. Trafficking is about control, not travel. Holding "
-                                "someone's ID and taking their pay for debts they cannot escape are "
-                                "common ways of keeping workers from leaving. The crew cannot know for "
-                                "sure, and they do not need to: noting what they saw and reporting it "
-                                "lets trained people decide what it means."
+                                "someone's ID and taking their pay for debts they cannot escape "
+                                "are common ways of keeping workers from leaving. The crew cannot "
+                                "know for sure, and they do not need to: noting what they saw and "
+                                "reporting it lets trained people decide what it means."
+                            ),
+                        },
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "The busy apartment",
+                            "situation": (
+                                "A cable installer is let into an apartment to fix a connection. "
+                                "During the hour-long visit, several different men knock, and an "
+                                "older woman sends each one away until the installer has gone. "
+                                "The young man who lives there says nothing and seems tense and "
+                                "watched."
+                            ),
+                            "question": (
+                                "Is this enough to report, even though no one asked for help?"
+                            ),
+                            "debrief": (
+                                "It may be. Many short visits by different people, a person who "
+                                "seems watched and someone else controlling the door can point to "
+                                "sex trafficking. Victims often do not ask for help because they "
+                                "are afraid or do not see themselves as victims. The installer "
+                                "does not need to be sure: finishing the job, leaving normally, "
+                                "writing down details and reporting is the right response."
                             ),
                         },
                     ),
@@ -124,7 +165,10 @@ COURSES = [
                             "donts": [
                                 "Do not confront anyone you suspect of trafficking.",
                                 "Do not try to rescue anyone or help them leave yourself.",
-                                "Do not do anything that puts you, your crew or the person at risk.",
+                                (
+                                    "Do not do anything that puts you, your crew or the person at "
+                                    "risk."
+                                ),
                             ],
                         },
                     ),
@@ -133,7 +177,10 @@ COURSES = [
             {
                 "slug": "red-flags-in-the-field",
                 "title": "Red flags in homes, businesses and work sites",
-                "summary": "What a field worker may notice inside a building, and why a pattern matters more than a single detail.",
+                "summary": (
+                    "What a field worker may notice inside a building, and why a pattern matters "
+                    "more than a single detail."
+                ),
                 "body": [
                     (
                         "text",
@@ -157,37 +204,79 @@ COURSES = [
                             "items": [
                                 {
                                     "sign": "Locks or bolts on the outside of bedroom doors",
-                                    "why": "Locks that keep people in rather than out can mean people are not free to move around or leave.",
+                                    "why": (
+                                        "Locks that keep people in rather than out can mean "
+                                        "people are not free to move around or leave."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Many mattresses in one room, a garage or a basement, with few personal belongings",
-                                    "why": "People kept for work or sex are often housed in crowded spaces and own very little. Crowding alone is common, so look for other signs too.",
+                                    "sign": (
+                                        "Many mattresses in one room, a garage or a basement, "
+                                        "with few personal belongings"
+                                    ),
+                                    "why": (
+                                        "People kept for work or sex are often housed in crowded "
+                                        "spaces and own very little. Crowding alone is common, so "
+                                        "look for other signs too."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Windows covered, boarded or barred from the inside, and cameras pointed at doors",
-                                    "why": "Heavy security facing inward can be used to watch and hold people rather than protect them.",
+                                    "sign": (
+                                        "Windows covered, boarded or barred from the inside, and "
+                                        "cameras pointed at doors"
+                                    ),
+                                    "why": (
+                                        "Heavy security facing inward can be used to watch and "
+                                        "hold people rather than protect them."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "A steady stream of different visitors at all hours to a private home",
-                                    "why": "A residence used as a place for commercial sex often has many short visits by people who do not live there.",
+                                    "sign": (
+                                        "A steady stream of different visitors at all hours to a "
+                                        "private home"
+                                    ),
+                                    "why": (
+                                        "A residence used as a place for commercial sex often has "
+                                        "many short visits by people who do not live there."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "A nanny, housekeeper or caregiver who seems never to leave, looks exhausted and is not allowed to speak to you",
-                                    "why": "Domestic workers can be trapped in homes through threats, withheld pay or a taken passport, and are hidden from outsiders.",
+                                    "sign": (
+                                        "A nanny, housekeeper or caregiver who seems never to "
+                                        "leave, looks exhausted and is not allowed to speak to you"
+                                    ),
+                                    "why": (
+                                        "Domestic workers can be trapped in homes through "
+                                        "threats, withheld pay or a taken passport, and are "
+                                        "hidden from outsiders."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Someone who looks to another person before answering, or is spoken for",
-                                    "why": "A person who is not allowed to speak for themselves may be under someone's control.",
+                                    "sign": (
+                                        "Someone who looks to another person before answering, or "
+                                        "is spoken for"
+                                    ),
+                                    "why": (
+                                        "A person who is not allowed to speak for themselves may "
+                                        "be under someone's control."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "A young person at home during school hours who seems to be working or serving adults",
-                                    "why": "Minors can be forced into housework or commercial sex. Any commercial sex involving someone under 18 is trafficking.",
+                                    "sign": (
+                                        "A young person at home during school hours who seems to "
+                                        "be working or serving adults"
+                                    ),
+                                    "why": (
+                                        "Minors can be forced into housework or commercial sex. "
+                                        "Any commercial sex involving someone under 18 is "
+                                        "trafficking."
+                                    ),
                                     "kind": "both",
                                 },
                             ],
@@ -199,39 +288,148 @@ COURSES = [
                             "heading": "At businesses, farms and work sites",
                             "items": [
                                 {
-                                    "sign": "Workers sleeping in a back room, storeroom, kitchen or salon after hours",
-                                    "why": "Workers who live where they work, often in poor conditions, may be kept there by their employer and unable to leave.",
+                                    "sign": (
+                                        "Workers sleeping in a back room, storeroom, kitchen or "
+                                        "salon after hours"
+                                    ),
+                                    "why": (
+                                        "Workers who live where they work, often in poor "
+                                        "conditions, may be kept there by their employer and "
+                                        "unable to leave."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Crews living on site in trailers, sheds or containers without working power, water or heat",
-                                    "why": "Housing controlled by the employer can be used to trap workers and to charge them debts for rent.",
+                                    "sign": (
+                                        "Crews living on site in trailers, sheds or containers "
+                                        "without working power, water or heat"
+                                    ),
+                                    "why": (
+                                        "Housing controlled by the employer can be used to trap "
+                                        "workers and to charge them debts for rent."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Workers dropped off and picked up together in a van at odd hours, with a boss who speaks for them",
-                                    "why": "Controlled transport means workers cannot get around on their own and are watched at all times.",
+                                    "sign": (
+                                        "Workers dropped off and picked up together in a van at "
+                                        "odd hours, with a boss who speaks for them"
+                                    ),
+                                    "why": (
+                                        "Controlled transport means workers cannot get around on "
+                                        "their own and are watched at all times."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "A massage or spa business with bedding in back rooms, locked front doors and customers let in by buzzer",
-                                    "why": "Some of these businesses are fronts for commercial sex where the women and men working there also live on site.",
+                                    "sign": (
+                                        "A massage or spa business with bedding in back rooms, "
+                                        "locked front doors and customers let in by buzzer"
+                                    ),
+                                    "why": (
+                                        "Some of these businesses are fronts for commercial sex "
+                                        "where the women and men working there also live on site."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "A manager who holds workers' IDs or passports, or workers who say they owe a large debt",
-                                    "why": "Taking papers and using debts that keep growing are two of the most common ways traffickers stop people from leaving.",
+                                    "sign": (
+                                        "A manager who holds workers' IDs or passports, or "
+                                        "workers who say they owe a large debt"
+                                    ),
+                                    "why": (
+                                        "Taking papers and using debts that keep growing are two "
+                                        "of the most common ways traffickers stop people from "
+                                        "leaving."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Workers who seem afraid, are never left alone with you, or are told not to talk to you",
-                                    "why": "Fear and tight supervision can point to threats you cannot see.",
+                                    "sign": (
+                                        "Workers who seem afraid, are never left alone with you, "
+                                        "or are told not to talk to you"
+                                    ),
+                                    "why": (
+                                        "Fear and tight supervision can point to threats you "
+                                        "cannot see."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Signs of unsafe work: no protective gear, very long shifts, injuries that are not treated",
-                                    "why": "Forced workers are often pushed to work in conditions no free worker would accept.",
+                                    "sign": (
+                                        "Signs of unsafe work: no protective gear, very long "
+                                        "shifts, injuries that are not treated"
+                                    ),
+                                    "why": (
+                                        "Forced workers are often pushed to work in conditions no "
+                                        "free worker would accept."
+                                    ),
                                     "kind": "labour",
+                                },
+                            ],
+                        },
+                    ),
+                    (
+                        "indicators",
+                        {
+                            "heading": "Around the outside of a property",
+                            "items": [
+                                {
+                                    "sign": (
+                                        "Fences, gates or wire that seem built to keep people in "
+                                        "rather than out"
+                                    ),
+                                    "why": (
+                                        "Security that faces inward can be a way to stop people "
+                                        "from leaving."
+                                    ),
+                                    "kind": "both",
+                                },
+                                {
+                                    "sign": (
+                                        "Workers walked or driven to a site before dawn and "
+                                        "brought back after dark, day after day"
+                                    ),
+                                    "why": (
+                                        "A daily routine run entirely by a boss can mean workers "
+                                        "have no life or movement of their own."
+                                    ),
+                                    "kind": "labour",
+                                },
+                                {
+                                    "sign": (
+                                        "Cars arriving at and leaving a home or business every "
+                                        "few minutes, late into the night"
+                                    ),
+                                    "why": (
+                                        "A constant flow of short visits can mean a place is "
+                                        "being used for commercial sex."
+                                    ),
+                                    "kind": "sex",
+                                },
+                                {
+                                    "sign": (
+                                        "Someone posted outside who watches who comes and goes, "
+                                        "or who follows you while you work"
+                                    ),
+                                    "why": (
+                                        "Traffickers often keep a lookout to control victims and "
+                                        "to spot outsiders. Stay with your normal routine and do "
+                                        "not let on that you noticed."
+                                    ),
+                                    "kind": "both",
+                                },
+                                {
+                                    "sign": (
+                                        "Very high power or water use at a small building where "
+                                        "many people seem to live"
+                                    ),
+                                    "why": (
+                                        "Usage can show a building houses far more people than it "
+                                        "was built for. Ordinary crowded housing does this too, "
+                                        "so it matters only alongside signs of control."
+                                    ),
+                                    "kind": "both",
                                 },
                             ],
                         },
@@ -241,20 +439,24 @@ COURSES = [
                         {
                             "title": "The basement meter",
                             "situation": (
-                                "You go to a single-family house to reach a meter in the basement. "
-                                "You pass six mattresses on the floor and notice that two bedroom doors "
-                                "have padlocks on the outside. A man follows you the whole time, and "
-                                "when a young woman comes to the stairs he tells her sharply to go back "
-                                "upstairs."
+                                "You go to a single-family house to reach a meter in the "
+                                "basement. You pass six mattresses on the floor and notice that "
+                                "two bedroom doors have padlocks on the outside. A man follows "
+                                "you the whole time, and when a young woman comes to the stairs "
+                                "he tells her sharply to go back upstairs."
                             ),
-                            "question": "What do you do while you are in the house, and what do you do after you leave?",
+                            "question": (
+                                "What do you do while you are in the house, and what do you do "
+                                "after you leave?"
+                            ),
                             "debrief": (
-                                "Inside, finish your work normally and leave as you would any other job. "
-                                "Do not ask about the locks, do not try to speak to the young woman alone, "
-                                "and do not take photos. Once you are safely away, write down the address, "
-                                "time, what you saw and a description of the people. Then tell your "
-                                "supervisor and call the hotline; if you believe someone is in immediate "
-                                "danger, call 911."
+                                "Inside, finish your work normally and leave as you would any "
+                                "other job. Do not ask about the locks, do not try to speak to "
+                                "the young woman alone, and do not take photos. Once you are "
+                                "safely away, write down the address, time, what you saw and a "
+                                "description of the people. Then tell your supervisor and call "
+                                "the hotline; if you believe someone is in immediate danger, call "
+                                "911."
                             ),
                         },
                     ),
@@ -263,18 +465,22 @@ COURSES = [
                         {
                             "title": "The restaurant storeroom",
                             "situation": (
-                                "You are installing new equipment in a restaurant before it opens. In "
-                                "the storeroom you see sleeping bags, a hot plate and clothes drying. A "
-                                "cook tells you quietly that the owner keeps his passport and that he "
-                                "cannot leave until he pays back the cost of his trip."
+                                "You are installing new equipment in a restaurant before it "
+                                "opens. In the storeroom you see sleeping bags, a hot plate and "
+                                "clothes drying. A cook tells you quietly that the owner keeps "
+                                "his passport and that he cannot leave until he pays back the "
+                                "cost of his trip."
                             ),
-                            "question": "The cook has told you something directly. Does that change what you should do?",
+                            "question": (
+                                "The cook has told you something directly. Does that change what "
+                                "you should do?"
+                            ),
                             "debrief": (
-                                "It makes your report more important, but your role stays the same. Do "
-                                "not confront the owner and do not offer to take the cook away. If you can "
-                                "do it safely and unseen, you may give him the hotline number, which works "
-                                "in many languages. Write down what he said in his own words as soon as you "
-                                "can, and report it."
+                                "It makes your report more important, but your role stays the "
+                                "same. Do not confront the owner and do not offer to take the "
+                                "cook away. If you can do it safely and unseen, you may give him "
+                                "the hotline number, which works in many languages. Write down "
+                                "what he said in his own words as soon as you can, and report it."
                             ),
                         },
                     ),
@@ -283,7 +489,9 @@ COURSES = [
             {
                 "slug": "what-to-do",
                 "title": "What to do: observe, note, report",
-                "summary": "How to act on what you see without putting yourself or anyone else at risk.",
+                "summary": (
+                    "How to act on what you see without putting yourself or anyone else at risk."
+                ),
                 "body": [
                     (
                         "text",
@@ -315,15 +523,27 @@ COURSES = [
                                 "Do your normal work at a normal pace and leave as usual.",
                                 "Stay with your crew and follow your safety procedures.",
                                 "Write notes after you leave, not in front of anyone.",
-                                "If someone asks you for help, stay calm and, only if it is safe, quietly share the hotline number.",
+                                (
+                                    "If someone asks you for help, stay calm and, only if it is "
+                                    "safe, quietly share the hotline number."
+                                ),
                                 "Call 911 if you believe someone is in immediate danger.",
                                 "Report to your supervisor and the hotline the same day.",
                             ],
                             "donts": [
                                 "Do not confront or question the people you suspect.",
-                                "Do not try a rescue, offer a ride or hide anyone in your vehicle.",
-                                "Do not go back to the site to check on things or gather more information.",
-                                "Do not take photos of people or the inside of a home or business.",
+                                (
+                                    "Do not try a rescue, offer a ride or hide anyone in your "
+                                    "vehicle."
+                                ),
+                                (
+                                    "Do not go back to the site to check on things or gather more "
+                                    "information."
+                                ),
+                                (
+                                    "Do not take photos of people or the inside of a home or "
+                                    "business."
+                                ),
                                 "Do not search rooms or open doors beyond what your job needs.",
                                 "Do not post about it or tell the customer you are reporting.",
                             ],
@@ -334,18 +554,58 @@ COURSES = [
                         {
                             "title": "A whisper at the door",
                             "situation": (
-                                "While you check a meter at the side of a house, a teenage boy steps out "
-                                "and asks you in a low voice for a phone. An adult calls his name from "
-                                "inside, and he looks frightened."
+                                "While you check a meter at the side of a house, a teenage boy "
+                                "steps out and asks you in a low voice for a phone. An adult "
+                                "calls his name from inside, and he looks frightened."
                             ),
-                            "question": "How can you respond without putting him or yourself at risk?",
+                            "question": (
+                                "How can you respond without putting him or yourself at risk?"
+                            ),
                             "debrief": (
-                                "Stay calm and do not make a scene or follow him inside. If you can do it "
-                                "without being noticed, tell him the hotline number or that he can text "
-                                "233733; do not hand over your phone or promise anything. Because he is a "
-                                "minor and seemed afraid, call 911 once you are safely away if you think he "
-                                "is in danger now. Then report to your supervisor and the hotline with as "
-                                "much detail as you can remember."
+                                "Stay calm and do not make a scene or follow him inside. If you "
+                                "can do it without being noticed, tell him the hotline number or "
+                                "that he can text 233733; do not hand over your phone or promise "
+                                "anything. Because he is a minor and seemed afraid, call 911 once "
+                                "you are safely away if you think he is in danger now. Then "
+                                "report to your supervisor and the hotline with as much detail as "
+                                "you can remember."
+                            ),
+                        },
+                    ),
+                    (
+                        "text",
+                        "<h3>When you are not sure</h3>"
+                        "<p>Most of what you see on the job will have an innocent explanation, "
+                        "and you will rarely be certain. That is fine. The hotline takes calls "
+                        "from people who are unsure. Describe what you saw and let them weigh "
+                        "it.</p>"
+                        "<p>Reporting is not accusing anyone. You are passing on facts to people "
+                        "trained to use them, and those facts may connect with other reports you "
+                        "will never hear about.</p>"
+                        "<p>Learn your company's process before you need it: whom you tell, how, "
+                        "and whether there is a form or code for safety concerns. Ask your "
+                        "supervisor now.</p>",
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "After the storm",
+                            "situation": (
+                                "Your crew is restoring power to a rural area after a storm. At a "
+                                "farm, about twenty workers live in two unheated trailers, and a "
+                                "foreman collects their phones every night. One worker asks when "
+                                "the power will be back, because the boss says they will be "
+                                "charged extra for the generator."
+                            ),
+                            "question": "What is your part here, and what is not?",
+                            "debrief": (
+                                "Your part is to restore power safely and notice what you see. "
+                                "Workers living in housing the employer controls, phones taken "
+                                "away and new charges added to what they owe are signs of labor "
+                                "trafficking. Do not challenge the foreman or lend anyone your "
+                                "phone. Note the location, date, number of people and what was "
+                                "said, and report it to your supervisor and the hotline once you "
+                                "are safely back on the road."
                             ),
                         },
                     ),
@@ -353,20 +613,21 @@ COURSES = [
                         "text",
                         "<h3>After you report</h3>"
                         "<p>You may never hear what happened next. That is normal: cases take "
-                        "time, and investigators protect the people involved. Your report may "
-                        "be one piece that helps others see the whole picture.</p>"
-                        "<p>Keep what you saw private. Talk it through with your supervisor, "
-                        "not on social media or with customers. If what you saw stays with you, "
-                        "your employee assistance program is there for you too.</p>",
+                        "time, and investigators protect the people involved. Your report may be "
+                        "one piece that helps others see the whole picture.</p>"
+                        "<p>Keep what you saw private. Talk it through with your supervisor, not "
+                        "on social media or with customers. If what you saw stays with you, your "
+                        "employee assistance program is there for you too.</p>",
                     ),
                     (
                         "report",
                         {
                             "heading": "How to report",
                             "note": (
-                                "Tell your supervisor or dispatcher as your company's policy says, then call "
-                                "the National Human Trafficking Hotline at 1-888-373-7888 or text 233733, "
-                                "24 hours a day. If someone is in immediate danger, call 911 first."
+                                "Tell your supervisor or dispatcher as your company's policy "
+                                "says, then call the National Human Trafficking Hotline at "
+                                "1-888-373-7888 or text 233733, 24 hours a day. If someone is in "
+                                "immediate danger, call 911 first."
                             ),
                         },
                     ),
@@ -374,9 +635,9 @@ COURSES = [
             },
         ],
     },
-    # ------------------------------------------------------------------
-    # 2. Hotel and lodging staff (California's five topics, one lesson each)
-    # ------------------------------------------------------------------
+    # ----------------------------------------------------------------------
+    # 2. Hotel and lodging staff: California's five topics, one lesson each
+    # ----------------------------------------------------------------------
     {
         "slug": "hotel-staff",
         "title": "Spotting human trafficking in hotels and lodging",
@@ -384,36 +645,51 @@ COURSES = [
         "summary": (
             "Hotels are places where traffickers sell people for sex and where workers can be "
             "forced to labor behind the scenes. This course helps housekeeping, front desk, "
-            "maintenance, food service and security staff recognize the signs and report them safely."
+            "maintenance, food service and security staff recognize the signs and report them "
+            "safely."
         ),
         "objectives": [
             "Learners can explain what human trafficking is and who is at risk.",
-            "Learners can tell labor trafficking from sex trafficking and name signs of each in a hotel.",
-            "Learners can describe their role: observe, note details and report, never confront or try a rescue.",
-            "Learners can name whom to call: their supervisor or security, the National Human Trafficking Hotline (1-888-373-7888, text 233733) and 911 in an emergency.",
+            (
+                "Learners can tell labor trafficking from sex trafficking and name signs of each "
+                "in a hotel."
+            ),
+            (
+                "Learners can describe their role: observe, note details and report, never "
+                "confront or try a rescue."
+            ),
+            (
+                "Learners can name whom to call: their supervisor or security, the National Human "
+                "Trafficking Hotline (1-888-373-7888, text 233733) and 911 in an emergency."
+            ),
         ],
         "minutes": 28,
         "lessons": [
             {
                 "slug": "what-trafficking-is",
                 "title": "What human trafficking is",
-                "summary": "Trafficking is making someone work or sell sex through force, fraud or coercion, and hotels are one place it happens.",
+                "summary": (
+                    "Trafficking is making someone work or take part in commercial sex through "
+                    "force, fraud or coercion, and hotels are one place it happens."
+                ),
                 "body": [
                     (
                         "text",
-                        "<p><strong>Human trafficking</strong> is when someone makes another person "
-                        "work, provide services or take part in commercial sex by using "
+                        "<p><strong>Human trafficking</strong> is when someone makes another "
+                        "person work, provide services or take part in commercial sex by using "
                         "<strong>force, fraud or coercion</strong>.</p>"
                         "<ul>"
-                        "<li><strong>Force:</strong> physical harm, restraint, locking someone in.</li>"
-                        "<li><strong>Fraud:</strong> lies, such as a fake job offer or false promises "
-                        "about pay, hours or housing.</li>"
-                        "<li><strong>Coercion:</strong> threats to the person or their family, taking "
-                        "their ID, a debt they can never pay off, threats to report them to "
-                        "immigration.</li>"
+                        "<li><strong>Force:</strong> physical harm, restraint, locking someone "
+                        "in.</li>"
+                        "<li><strong>Fraud:</strong> lies, such as a fake job offer or false "
+                        "promises about pay, hours or housing.</li>"
+                        "<li><strong>Coercion:</strong> threats to the person or their family, "
+                        "taking their ID, a debt they can never pay off, threats to report them "
+                        "to immigration.</li>"
                         "</ul>"
-                        "<p><strong>Any commercial sex involving someone under 18 is trafficking</strong>, "
-                        "whether or not force, fraud or coercion is involved.</p>",
+                        "<p><strong>Any commercial sex involving someone under 18 is "
+                        "trafficking</strong>, whether or not force, fraud or coercion is "
+                        "involved.</p>",
                     ),
                     (
                         "text",
@@ -442,16 +718,43 @@ COURSES = [
                         {
                             "title": "Free to go?",
                             "situation": (
-                                "A room attendant mentions that a woman staying on her floor goes out "
-                                "alone for coffee every morning. Her co-worker says that means she cannot "
-                                "be a trafficking victim."
+                                "A room attendant mentions that a woman staying on her floor goes "
+                                "out alone for coffee every morning. Her co-worker says that "
+                                "means she cannot be a trafficking victim."
                             ),
-                            "question": "Is being able to walk around alone a sign that someone is free?",
+                            "question": (
+                                "Is being able to walk around alone a sign that someone is free?"
+                            ),
                             "debrief": (
-                                "Not necessarily. Many people who are trafficked are not physically held. "
-                                "They stay because of threats to them or their family, a debt, fear of the "
-                                "police, or because the trafficker has their ID or money. Look for the "
-                                "wider pattern rather than a single fact, and report what worries you."
+                                "Not necessarily. Many people who are trafficked are not "
+                                "physically held. They stay because of threats to them or their "
+                                "family, a debt, fear of the police, or because the trafficker "
+                                "has their ID or money. Look for the wider pattern rather than a "
+                                "single fact, and report what worries you."
+                            ),
+                        },
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "The contract housekeeper",
+                            "situation": (
+                                "A new housekeeper hired through a staffing agency tells a "
+                                "co-worker that the agency owner took her passport for "
+                                "safekeeping. She lives in a house the owner rents out, and most "
+                                "of her pay goes back to him for rent and a recruitment fee."
+                            ),
+                            "question": (
+                                "Is this just a pay complaint, or could it be trafficking?"
+                            ),
+                            "debrief": (
+                                "It could be labor trafficking. Holding a worker's passport and "
+                                "taking her pay for debts are ways to keep her from leaving, even "
+                                "though she comes to work every day like everyone else. The "
+                                "co-worker should not confront the agency owner or ask more "
+                                "questions, but should note what was said and report it as the "
+                                "hotel's policy says or call the hotline, as later lessons "
+                                "explain."
                             ),
                         },
                     ),
@@ -467,7 +770,10 @@ COURSES = [
                             "donts": [
                                 "Do not confront a guest, visitor or contractor you suspect.",
                                 "Do not try a rescue or take someone away yourself.",
-                                "Do not do anything that puts you, your co-workers or the person at risk.",
+                                (
+                                    "Do not do anything that puts you, your co-workers or the "
+                                    "person at risk."
+                                ),
                             ],
                         },
                     ),
@@ -476,7 +782,10 @@ COURSES = [
             {
                 "slug": "who-is-at-risk",
                 "title": "Who is at risk",
-                "summary": "Anyone can be trafficked; traffickers look for people whose needs and hopes they can exploit.",
+                "summary": (
+                    "Anyone can be trafficked; traffickers look for people whose needs and hopes "
+                    "they can exploit."
+                ),
                 "body": [
                     (
                         "text",
@@ -485,7 +794,8 @@ COURSES = [
                         "a <strong>vulnerability</strong> that a trafficker spots and uses.</p>"
                         "<p>People at higher risk include:</p>"
                         "<ul>"
-                        "<li>Young people who have run away, are homeless or are in foster care.</li>"
+                        "<li>Young people who have run away, are homeless or are in foster "
+                        "care.</li>"
                         "<li>People who have been abused before or have an unstable home.</li>"
                         "<li>People struggling with addiction or mental illness.</li>"
                         "<li>People in deep debt or desperate for work.</li>"
@@ -501,10 +811,10 @@ COURSES = [
                         "text",
                         "<h3>How traffickers draw people in</h3>"
                         "<ul>"
-                        "<li><strong>A job offer</strong> that turns out to be false: different work, "
-                        "much lower pay, or a large fee for travel and housing.</li>"
-                        "<li><strong>A romance.</strong> A boyfriend or girlfriend who offers love "
-                        "and gifts, then pushes the person into commercial sex.</li>"
+                        "<li><strong>A job offer</strong> that turns out to be false: different "
+                        "work, much lower pay, or a large fee for travel and housing.</li>"
+                        "<li><strong>A romance.</strong> A boyfriend or girlfriend who offers "
+                        "love and gifts, then pushes the person into commercial sex.</li>"
                         "<li><strong>Family or friends.</strong> Some traffickers are parents, "
                         "relatives or people the victim trusts.</li>"
                         "<li><strong>Debt.</strong> Costs for travel, rent, food or 'fees' that "
@@ -514,38 +824,90 @@ COURSES = [
                         "who were once trafficked themselves.</p>",
                     ),
                     (
+                        "text",
+                        "<h3>Why people may not ask for help</h3>"
+                        "<p>It can be hard to understand why someone would not just ask hotel "
+                        "staff for help. There are many reasons:</p>"
+                        "<ul>"
+                        "<li>Fear of the trafficker, who may have threatened them or their "
+                        "family.</li>"
+                        "<li>Fear of police or of being deported, often because the trafficker "
+                        "said they would be arrested.</li>"
+                        "<li>Shame, or a belief that it is their own fault.</li>"
+                        "<li>Love for or loyalty to the trafficker, especially in a romance or a "
+                        "family.</li>"
+                        "<li>Not knowing their rights, or not seeing themselves as a victim.</li>"
+                        "<li>Nowhere else to go, and no money or ID.</li>"
+                        "</ul>"
+                        "<p>That is why it falls to people like you to notice and report. A "
+                        "person does not have to ask for help before you make a report.</p>",
+                    ),
+                    (
                         "indicators",
                         {
                             "heading": "Signs someone may be under another person's control",
                             "items": [
                                 {
                                     "sign": "Someone else holds their ID, key card or money",
-                                    "why": "Control of documents and money makes it hard for a person to leave or get help.",
+                                    "why": (
+                                        "Control of documents and money makes it hard for a "
+                                        "person to leave or get help."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "They are not allowed to speak for themselves, or give answers that sound rehearsed",
-                                    "why": "Traffickers often coach victims on what to say and answer for them.",
+                                    "sign": (
+                                        "They are not allowed to speak for themselves, or give "
+                                        "answers that sound rehearsed"
+                                    ),
+                                    "why": (
+                                        "Traffickers often coach victims on what to say and "
+                                        "answer for them."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "A young person with an older adult who is not a parent or guardian, and who seems nervous",
-                                    "why": "Minors are often exploited by adults posing as boyfriends, relatives or friends.",
+                                    "sign": (
+                                        "A young person with an older adult who is not a parent "
+                                        "or guardian, and who seems nervous"
+                                    ),
+                                    "why": (
+                                        "Minors are often exploited by adults posing as "
+                                        "boyfriends, girlfriends, relatives or friends."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "A worker who says they owe a large debt to their recruiter or employer",
-                                    "why": "Debts that keep growing are a common way to hold workers in forced labor.",
+                                    "sign": (
+                                        "A worker who says they owe a large debt to their "
+                                        "recruiter or employer"
+                                    ),
+                                    "why": (
+                                        "Debts that keep growing are a common way to hold workers "
+                                        "in forced labor."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "They seem afraid, avoid eye contact or do not know where they are",
-                                    "why": "Fear and confusion about location can come from being moved often and kept isolated.",
+                                    "sign": (
+                                        "They seem afraid, avoid eye contact or do not know where "
+                                        "they are"
+                                    ),
+                                    "why": (
+                                        "Fear and confusion about location can come from being "
+                                        "moved often and kept isolated."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Workers who are driven in and out as a group and never take breaks alone",
-                                    "why": "Close supervision and controlled transport limit contact with anyone who could help.",
+                                    "sign": (
+                                        "Workers who are driven in and out as a group and never "
+                                        "take breaks alone"
+                                    ),
+                                    "why": (
+                                        "Close supervision and controlled transport limit contact "
+                                        "with anyone who could help."
+                                    ),
                                     "kind": "labour",
                                 },
                             ],
@@ -556,17 +918,21 @@ COURSES = [
                         {
                             "title": "Checking in",
                             "situation": (
-                                "A man in his forties checks in with a teenage girl. He pays cash for a "
-                                "week, holds both IDs and answers every question, even the ones you ask "
-                                "her. She looks at the floor and carries only a small bag."
+                                "A man in his forties checks in with a teenage girl. He pays cash "
+                                "for a week, holds both IDs and answers every question, even the "
+                                "ones you ask her. She looks at the floor and carries only a "
+                                "small bag."
                             ),
-                            "question": "Which details concern you, and what should you do at the desk?",
+                            "question": (
+                                "Which details concern you, and what should you do at the desk?"
+                            ),
                             "debrief": (
-                                "Several details together form a pattern: a minor with an adult who controls "
-                                "her ID, speaks for her and pays cash for a long stay. At the desk, complete "
-                                "the check-in as you would normally and do not question him or her. Note the "
-                                "room number, names, times and descriptions. Then tell your manager or "
-                                "security and call the hotline; because she may be a minor, call 911 if you "
+                                "Several details together form a pattern: a minor with an adult "
+                                "who controls her ID, speaks for her and pays cash for a long "
+                                "stay. At the desk, complete the check-in as you would normally "
+                                "and do not question him or her. Note the room number, names, "
+                                "times and descriptions. Then tell your manager or security and "
+                                "call the hotline; because she may be a minor, call 911 if you "
                                 "believe she is in danger."
                             ),
                         },
@@ -576,7 +942,10 @@ COURSES = [
             {
                 "slug": "labour-and-sex-trafficking-in-hotels",
                 "title": "Labor and sex trafficking in hotels",
-                "summary": "How sex trafficking of guests and labor trafficking of workers can each show up in a hotel, seen from different jobs.",
+                "summary": (
+                    "How sex trafficking of guests and labor trafficking of workers can each show "
+                    "up in a hotel, seen from different jobs."
+                ),
                 "body": [
                     (
                         "text",
@@ -598,43 +967,91 @@ COURSES = [
                             "heading": "What different staff may notice",
                             "items": [
                                 {
-                                    "sign": "Housekeeping: 'Do Not Disturb' on the door for days and cleaning refused, but many towels and sheets requested",
-                                    "why": "Keeping staff out while using lots of linen can mean a room is being used for commercial sex.",
+                                    "sign": (
+                                        "Housekeeping: 'Do Not Disturb' on the door for days and "
+                                        "cleaning refused, but many towels and sheets requested"
+                                    ),
+                                    "why": (
+                                        "Keeping staff out while using lots of linen can mean a "
+                                        "room is being used for commercial sex."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Housekeeping: many phones, prepaid cards or cash in the room, and very few personal belongings",
-                                    "why": "Several phones and few belongings can point to a room used for business rather than a stay.",
+                                    "sign": (
+                                        "Housekeeping: many phones, prepaid cards or cash in the "
+                                        "room, and very few personal belongings"
+                                    ),
+                                    "why": (
+                                        "Several phones and few belongings can point to a room "
+                                        "used for business rather than a stay."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Front desk: room paid in cash or prepaid card, often day by day, by someone who lives nearby",
-                                    "why": "A local guest extending a room in small cash payments can be trying to avoid a record.",
+                                    "sign": (
+                                        "Front desk: room paid in cash or prepaid card, often day "
+                                        "by day, by someone who lives nearby"
+                                    ),
+                                    "why": (
+                                        "A local guest extending a room in small cash payments "
+                                        "can be trying to avoid a record."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Front desk or security: many different visitors to one room, staying a short time",
-                                    "why": "A steady flow of short visits to one room is a common sign of commercial sex.",
+                                    "sign": (
+                                        "Front desk or security: many different visitors to one "
+                                        "room, staying a short time"
+                                    ),
+                                    "why": (
+                                        "A steady flow of short visits to one room is a common "
+                                        "sign of commercial sex."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Security: a person watching the hallway or parking lot near certain rooms for long periods",
-                                    "why": "Traffickers often keep watch over victims and their buyers.",
+                                    "sign": (
+                                        "Security: a person watching the hallway or parking lot "
+                                        "near certain rooms for long periods"
+                                    ),
+                                    "why": (
+                                        "Traffickers often keep watch over victims and their "
+                                        "buyers."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Several workers sharing one room, driven to and from job sites by a boss who holds their IDs",
-                                    "why": "A crew housed and moved by someone who controls their papers may be in forced labor.",
+                                    "sign": (
+                                        "Several workers sharing one room, driven to and from job "
+                                        "sites by a boss who holds their IDs"
+                                    ),
+                                    "why": (
+                                        "A crew housed and moved by someone who controls their "
+                                        "papers may be in forced labor."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Food service: a guest who is not allowed to order for themselves or eat alone",
-                                    "why": "Tight control over everyday choices can be a sign of a controlling trafficker.",
+                                    "sign": (
+                                        "Food service: a guest who is not allowed to order for "
+                                        "themselves or eat alone"
+                                    ),
+                                    "why": (
+                                        "Tight control over everyday choices can be a sign of a "
+                                        "controlling trafficker."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "A guest or worker with injuries, who looks exhausted or underfed, or who seems afraid of the person they are with",
-                                    "why": "Physical signs and fear can point to abuse, whatever kind of exploitation is involved.",
+                                    "sign": (
+                                        "A guest or worker with injuries, who looks exhausted or "
+                                        "underfed, or who seems afraid of the person they are with"
+                                    ),
+                                    "why": (
+                                        "Physical signs and fear can point to abuse, whatever "
+                                        "kind of exploitation is involved."
+                                    ),
                                     "kind": "both",
                                 },
                             ],
@@ -646,33 +1063,68 @@ COURSES = [
                             "heading": "Signs among workers at your property",
                             "items": [
                                 {
-                                    "sign": "Contract housekeepers or kitchen staff who say their agency keeps their passport or pay",
-                                    "why": "Taking documents or wages is a way to stop workers from quitting.",
+                                    "sign": (
+                                        "Contract housekeepers or kitchen staff who say their "
+                                        "agency keeps their passport or pay"
+                                    ),
+                                    "why": (
+                                        "Taking documents or wages is a way to stop workers from "
+                                        "quitting."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Workers who owe a recruitment or travel debt they cannot pay off",
-                                    "why": "Debt bondage keeps people working for little or nothing.",
+                                    "sign": (
+                                        "Workers who owe a recruitment or travel debt they cannot "
+                                        "pay off"
+                                    ),
+                                    "why": (
+                                        "Debt bondage keeps people working for little or nothing."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Workers who live where a supervisor decides, and are dropped off and collected together",
-                                    "why": "Employer-controlled housing and transport can leave workers with no way to leave.",
+                                    "sign": (
+                                        "Workers who live where a supervisor decides, and are "
+                                        "dropped off and collected together"
+                                    ),
+                                    "why": (
+                                        "Employer-controlled housing and transport can leave "
+                                        "workers with no way to leave."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Workers who work very long hours, skip breaks and seem afraid of their supervisor",
-                                    "why": "Fear and extreme hours can mean someone is being forced to work.",
+                                    "sign": (
+                                        "Workers who work very long hours, skip breaks and seem "
+                                        "afraid of their supervisor"
+                                    ),
+                                    "why": (
+                                        "Fear and extreme hours can mean someone is being forced "
+                                        "to work."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "A co-worker who is pressured by a 'manager' outside the hotel to see guests for money",
-                                    "why": "Workers can also be pushed into commercial sex by someone who controls them.",
+                                    "sign": (
+                                        "A co-worker who is pressured by a 'manager' outside the "
+                                        "hotel to see guests for money"
+                                    ),
+                                    "why": (
+                                        "Workers can also be pushed into commercial sex by "
+                                        "someone who controls them."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "A worker who seems to be under 18 but is working late shifts or long hours",
-                                    "why": "Minors are especially vulnerable to both forced work and sexual exploitation.",
+                                    "sign": (
+                                        "A worker who seems to be under 18 but is working late "
+                                        "shifts or long hours"
+                                    ),
+                                    "why": (
+                                        "Minors are especially vulnerable to both forced work and "
+                                        "sexual exploitation."
+                                    ),
                                     "kind": "both",
                                 },
                             ],
@@ -683,18 +1135,22 @@ COURSES = [
                         {
                             "title": "The renovation crew",
                             "situation": (
-                                "A contractor books three rooms for a crew working on a nearby building. "
-                                "A maintenance worker notices eight men sharing each room. Their boss keeps "
-                                "all the key cards, and one man says he has not been paid in two months "
-                                "because he still owes for his trip."
+                                "A contractor books three rooms for a crew working on a nearby "
+                                "building. A maintenance worker notices eight men sharing each "
+                                "room. Their boss keeps all the key cards, and one man says he "
+                                "has not been paid in two months because he still owes for his "
+                                "trip."
                             ),
-                            "question": "Is this a housing problem, a pay dispute, or something more?",
+                            "question": (
+                                "Is this a housing problem, a pay dispute, or something more?"
+                            ),
                             "debrief": (
-                                "It might be labor trafficking. Crowding, a boss who controls access, no pay "
-                                "and a debt for travel together suggest the men may not be free to leave. Do "
-                                "not raise it with the boss or ask the men more questions. Note the room "
-                                "numbers, dates and what was said, then tell your manager or security and "
-                                "call the hotline."
+                                "It might be labor trafficking. Crowding, a boss who controls "
+                                "access, no pay and a debt for travel together suggest the men "
+                                "may not be free to leave. Do not raise it with the boss or ask "
+                                "the men more questions. Note the room numbers, dates and what "
+                                "was said, then tell your manager or security and call the "
+                                "hotline."
                             ),
                         },
                     ),
@@ -703,17 +1159,19 @@ COURSES = [
                         {
                             "title": "Linen requests on the third floor",
                             "situation": (
-                                "For four days, room 312 has had 'Do Not Disturb' on the door. The guest "
-                                "refuses cleaning but calls for fresh towels several times a day, and a "
-                                "room attendant sees different visitors going in and out."
+                                "For four days, room 312 has had 'Do Not Disturb' on the door. "
+                                "The guest refuses cleaning but calls for fresh towels several "
+                                "times a day, and a room attendant sees different visitors going "
+                                "in and out."
                             ),
                             "question": "What should the room attendant do?",
                             "debrief": (
-                                "Keep doing the job normally: deliver towels as usual and follow the hotel's "
-                                "policy on welfare checks. Do not knock repeatedly, enter without reason or "
-                                "question visitors. Write down the room number, dates, times and what was "
-                                "seen, and tell a supervisor or security so they can follow the hotel's "
-                                "procedure and report to the hotline or police."
+                                "Keep doing the job normally: deliver towels as usual and follow "
+                                "the hotel's policy on welfare checks. Do not knock repeatedly, "
+                                "enter without reason or question visitors. Write down the room "
+                                "number, dates, times and what was seen, and tell a supervisor or "
+                                "security so they can follow the hotel's procedure and report to "
+                                "the hotline or police."
                             ),
                         },
                     ),
@@ -722,17 +1180,20 @@ COURSES = [
             {
                 "slug": "your-role-in-reporting",
                 "title": "Your role in reporting",
-                "summary": "Your job is to observe, note details and report; investigating and intervening is for trained professionals.",
+                "summary": (
+                    "Your job is to observe, note details and report; investigating and "
+                    "intervening is for trained professionals."
+                ),
                 "body": [
                     (
                         "text",
                         "<p>You are the eyes and ears of your property. You are not expected to "
                         "prove anything, and you do not need to be sure. If something worries "
                         "you, report it.</p>"
-                        "<p>What you must <strong>not</strong> do is step in yourself. Confronting "
-                        "a suspected trafficker can put you, your co-workers and the victim in "
-                        "danger. The trafficker may move the victim, punish them or disappear "
-                        "before police can act.</p>"
+                        "<p>What you must <strong>not</strong> do is step in yourself. "
+                        "Confronting a suspected trafficker can put you, your co-workers and the "
+                        "victim in danger. The trafficker may move the victim, punish them or "
+                        "disappear before police can act.</p>"
                         "<h3>What to note</h3>"
                         "<ol>"
                         "<li>Room number, dates and times.</li>"
@@ -752,14 +1213,23 @@ COURSES = [
                             "dos": [
                                 "Stay calm and keep doing your job normally.",
                                 "Note details as soon as you can do so privately.",
-                                "Tell your supervisor, manager or security as your hotel's policy says.",
-                                "Call the hotline yourself if you are unsure or if your report is not acted on.",
+                                (
+                                    "Tell your supervisor, manager or security as your hotel's "
+                                    "policy says."
+                                ),
+                                (
+                                    "Call the hotline yourself if you are unsure or if your "
+                                    "report is not acted on."
+                                ),
                                 "Call 911 if someone is in immediate danger.",
                             ],
                             "donts": [
                                 "Do not confront the guest, visitor or contractor.",
                                 "Do not try a rescue or hide someone in a room or staff area.",
-                                "Do not enter a room you would not normally enter, or search belongings.",
+                                (
+                                    "Do not enter a room you would not normally enter, or search "
+                                    "belongings."
+                                ),
                                 "Do not show alarm or let anyone know you suspect something.",
                                 "Do not share what you saw with other guests or on social media.",
                             ],
@@ -770,17 +1240,37 @@ COURSES = [
                         {
                             "title": "A note on the cart",
                             "situation": (
-                                "While a housekeeper cleans a room, a young man staying there slips her a "
-                                "note that says 'help me'. A woman who booked the room is in the hallway "
-                                "and watches her closely."
+                                "While a housekeeper cleans a room, a young man staying there "
+                                "slips her a note that says 'help me'. A woman who booked the "
+                                "room is in the hallway and watches her closely."
                             ),
                             "question": "What is the safest way to respond?",
                             "debrief": (
-                                "Act normally and finish the room so the watcher notices nothing. If it is "
-                                "safe, a quiet word or a card with the hotline number can help, but do not "
-                                "try to take him out of the room. As soon as you are out of sight, tell "
-                                "security or your manager. If you think he is in immediate danger, call 911 "
-                                "or ask security to."
+                                "Act normally and finish the room so the watcher notices nothing. "
+                                "If it is safe, a quiet word or a card with the hotline number "
+                                "can help, but do not try to take him out of the room. As soon as "
+                                "you are out of sight, tell security or your manager. If you "
+                                "think he is in immediate danger, call 911 or ask security to."
+                            ),
+                        },
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "When a report seems to go nowhere",
+                            "situation": (
+                                "A front desk agent tells the night manager about a room with "
+                                "many short visits and a guest who looks under 18. The manager "
+                                "says it is none of their business and not to worry about it."
+                            ),
+                            "question": "What can the agent do now?",
+                            "debrief": (
+                                "The agent can still call the National Human Trafficking Hotline "
+                                "directly, or 911 if the young person seems to be in danger now. "
+                                "Reporting is not disloyal to your employer, and many hotels have "
+                                "policies asking staff to report. If the hotel has a security "
+                                "team or an ethics line, that is another route. Either way, the "
+                                "agent should keep factual, dated notes."
                             ),
                         },
                     ),
@@ -789,9 +1279,10 @@ COURSES = [
                         {
                             "heading": "How to report",
                             "note": (
-                                "Tell your supervisor, manager or security as your hotel's policy says. You can "
-                                "also call the National Human Trafficking Hotline at 1-888-373-7888 or text "
-                                "233733 yourself, and call 911 in an emergency."
+                                "Tell your supervisor, manager or security as your hotel's policy "
+                                "says. You can also call the National Human Trafficking Hotline "
+                                "at 1-888-373-7888 or text 233733 yourself, and call 911 in an "
+                                "emergency."
                             ),
                         },
                     ),
@@ -800,7 +1291,10 @@ COURSES = [
             {
                 "slug": "whom-to-call",
                 "title": "Whom to call",
-                "summary": "The numbers to know, when to use each one, and what to have ready when you call.",
+                "summary": (
+                    "The numbers to know, when to use each one, and what to have ready when you "
+                    "call."
+                ),
                 "body": [
                     (
                         "text",
@@ -810,14 +1304,14 @@ COURSES = [
                         "threat, a medical emergency, or a child at risk right now.</li>"
                         "<li><strong>The National Human Trafficking Hotline: 1-888-373-7888, or "
                         "text 233733.</strong> It is free, confidential, open 24 hours a day, "
-                        "every day, and can help in many languages. You can report a tip or "
-                        "ask for advice, and you do not have to give your name.</li>"
+                        "every day, and can help in many languages. You can report a tip or ask "
+                        "for advice, and you do not have to give your name.</li>"
                         "<li><strong>Your supervisor, manager or security</strong>, following "
                         "your hotel's policy. They may also contact local police.</li>"
                         "</ul>"
                         "<p>If someone under 18 may be involved, police and child protective "
-                        "services also need to know. The hotline and 911 can help make sure "
-                        "that happens.</p>",
+                        "services also need to know. The hotline and 911 can help make sure that "
+                        "happens.</p>",
                     ),
                     (
                         "text",
@@ -838,17 +1332,18 @@ COURSES = [
                         {
                             "title": "Late-night shift at the desk",
                             "situation": (
-                                "At 2 a.m., a night auditor hears shouting and a crash from a room where "
-                                "many visitors have been coming and going. A young woman runs into the "
-                                "lobby, upset, and a man follows her."
+                                "At 2 a.m., a night auditor hears shouting and a crash from a "
+                                "room where many visitors have been coming and going. A young "
+                                "woman runs into the lobby, upset, and a man follows her."
                             ),
                             "question": "Which number does the night auditor call first?",
                             "debrief": (
-                                "This is an emergency, so call 911 first and follow the hotel's emergency "
-                                "procedure, including calling security. Do not step between the two people "
-                                "or try to hold the man. Once everyone is safe, write down what you saw and "
-                                "heard and tell your manager. The hotline can take the wider information "
-                                "about the room and the visitors."
+                                "This is an emergency, so call 911 first and follow the hotel's "
+                                "emergency procedure, including calling security. Do not step "
+                                "between the two people or try to hold the man. Once everyone is "
+                                "safe, write down what you saw and heard and tell your manager. "
+                                "The hotline can take the wider information about the room and "
+                                "the visitors."
                             ),
                         },
                     ),
@@ -857,13 +1352,22 @@ COURSES = [
                         {
                             "heading": "Making the call",
                             "dos": [
-                                "Save 1-888-373-7888 in your phone, along with the text number 233733.",
-                                "Call from a private place, out of sight of the guest or worker you are worried about.",
+                                (
+                                    "Save 1-888-373-7888 in your phone, along with the text "
+                                    "number 233733."
+                                ),
+                                (
+                                    "Call from a private place, out of sight of the guest or "
+                                    "worker you are worried about."
+                                ),
                                 "Give facts: what, where, when and who.",
                             ],
                             "donts": [
                                 "Do not wait until you are certain before you call.",
-                                "Do not call or text from where the suspected trafficker can see or hear you.",
+                                (
+                                    "Do not call or text from where the suspected trafficker can "
+                                    "see or hear you."
+                                ),
                                 "Do not go back to gather more evidence before calling.",
                             ],
                         },
@@ -873,9 +1377,10 @@ COURSES = [
                         {
                             "heading": "How to report",
                             "note": (
-                                "Call 911 if someone is in immediate danger. Otherwise tell your supervisor or "
-                                "security as your hotel's policy says, and call the National Human Trafficking "
-                                "Hotline at 1-888-373-7888 or text 233733."
+                                "Call 911 if someone is in immediate danger. Otherwise tell your "
+                                "supervisor or security as your hotel's policy says, and call the "
+                                "National Human Trafficking Hotline at 1-888-373-7888 or text "
+                                "233733."
                             ),
                         },
                     ),
@@ -883,30 +1388,43 @@ COURSES = [
             },
         ],
     },
-    # ------------------------------------------------------------------
+    # ----------------------------------------------------------------------
     # 3. Emergency-room and health-care staff
-    # ------------------------------------------------------------------
+    # ----------------------------------------------------------------------
     {
         "slug": "health-care",
         "title": "Recognizing and responding to human trafficking in health care",
         "groups": ["health-care"],
         "summary": (
-            "Many people who are trafficked see a health-care worker while they are being exploited. "
-            "This course helps nurses, physicians, registration staff, social workers and EMS crews "
-            "recognize the signs, talk with patients safely using SOAR, and report appropriately."
+            "Many people who are trafficked see a health-care worker while they are being "
+            "exploited. This course helps nurses, physicians, registration staff, social workers "
+            "and EMS crews recognize the signs, talk with patients safely using SOAR, and report "
+            "appropriately."
         ),
         "objectives": [
-            "Learners can recognize signs of labor and sex trafficking in a patient's history, behavior and presentation.",
-            "Learners can use SOAR (Stop, Observe, Ask, Respond) to talk with a patient privately and without judgment.",
+            (
+                "Learners can recognize signs of labor and sex trafficking in a patient's "
+                "history, behavior and presentation."
+            ),
+            (
+                "Learners can use SOAR (Stop, Observe, Ask, Respond) to talk with a patient "
+                "privately and without judgment."
+            ),
             "Learners can explain why a professional interpreter, not a companion, must be used.",
-            "Learners can respond in ways that respect an adult patient's choices and meet mandatory reporting duties for minors.",
+            (
+                "Learners can respond in ways that respect an adult patient's choices and meet "
+                "mandatory reporting duties for minors."
+            ),
         ],
-        "minutes": 25,
+        "minutes": 22,
         "lessons": [
             {
                 "slug": "recognising-trafficking-in-patients",
                 "title": "Recognizing trafficking in patients",
-                "summary": "What trafficking is, and the signs that may show up at registration, in triage, at the bedside or on an EMS call.",
+                "summary": (
+                    "What trafficking is, and the signs that may show up at registration, in "
+                    "triage, at the bedside or on an EMS call."
+                ),
                 "body": [
                     (
                         "text",
@@ -919,10 +1437,10 @@ COURSES = [
                         "visit may be one of the few times they are away from the trafficker, or "
                         "close to someone who could help.</p>"
                         "<p>Patients who are trafficked may be of any age, gender or nationality, "
-                        "and many are US citizens. Trafficking does not require crossing a border. "
-                        "It includes <strong>labor trafficking</strong>, such as forced work on "
-                        "farms, in restaurants, construction, factories, nail salons or as a "
-                        "live-in domestic worker, and <strong>sex trafficking</strong>.</p>",
+                        "and many are US citizens. Trafficking does not require crossing a "
+                        "border. It includes <strong>labor trafficking</strong>, such as forced "
+                        "work on farms, in restaurants, construction, factories, nail salons or "
+                        "as a live-in domestic worker, and <strong>sex trafficking</strong>.</p>",
                     ),
                     (
                         "indicators",
@@ -930,43 +1448,93 @@ COURSES = [
                             "heading": "Signs in the patient's visit",
                             "items": [
                                 {
-                                    "sign": "A companion who answers for the patient, will not leave the room, or holds the patient's ID and papers",
-                                    "why": "Traffickers often come to appointments to control what the patient says and to keep hold of their documents.",
+                                    "sign": (
+                                        "A companion who answers for the patient, will not leave "
+                                        "the room, or holds the patient's ID and papers"
+                                    ),
+                                    "why": (
+                                        "Traffickers often come to appointments to control what "
+                                        "the patient says and to keep hold of their documents."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "A history that is vague, keeps changing or sounds rehearsed",
-                                    "why": "Patients may have been told what to say, or be afraid to tell the truth about how they were injured.",
+                                    "sign": (
+                                        "A history that is vague, keeps changing or sounds "
+                                        "rehearsed"
+                                    ),
+                                    "why": (
+                                        "Patients may have been told what to say, or be afraid to "
+                                        "tell the truth about how they were injured."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Delays in seeking care, or a wound or illness left untreated for a long time",
-                                    "why": "A trafficker may allow care only when a problem stops the person from working.",
+                                    "sign": (
+                                        "Delays in seeking care, or a wound or illness left "
+                                        "untreated for a long time"
+                                    ),
+                                    "why": (
+                                        "A trafficker may allow care only when a problem stops "
+                                        "the person from working."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Work injuries such as cuts, burns, falls or chemical exposure, with no protective equipment and no workers' compensation",
-                                    "why": "Forced workers are often made to do dangerous work without safety gear or the usual employer support.",
+                                    "sign": (
+                                        "Work injuries such as cuts, burns, falls or chemical "
+                                        "exposure, with no protective equipment and no workers' "
+                                        "compensation"
+                                    ),
+                                    "why": (
+                                        "Forced workers are often made to do dangerous work "
+                                        "without safety gear or the usual employer support."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Exhaustion, dehydration, poor nutrition or repetitive strain out of keeping with the patient's age",
-                                    "why": "Very long hours, little food and no rest are common in forced labor, including domestic servitude.",
+                                    "sign": (
+                                        "Exhaustion, dehydration, poor nutrition or repetitive "
+                                        "strain out of keeping with the patient's age"
+                                    ),
+                                    "why": (
+                                        "Very long hours, little food and no rest are common in "
+                                        "forced labor, including domestic servitude."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Repeated visits for sexually transmitted infections, pregnancy tests or emergency contraception",
-                                    "why": "Repeated sexual-health needs, especially in a young patient, can be a sign of commercial sexual exploitation.",
+                                    "sign": (
+                                        "Repeated visits for sexually transmitted infections, "
+                                        "pregnancy tests or emergency contraception"
+                                    ),
+                                    "why": (
+                                        "Repeated sexual-health needs, especially in a young "
+                                        "patient, can be a sign of commercial sexual exploitation."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Tattoos or marks the patient seems ashamed of or unwilling to explain, such as a name or symbol",
-                                    "why": "Some traffickers mark victims as their property. Tattoos alone mean nothing; this matters only alongside other signs.",
+                                    "sign": (
+                                        "Tattoos or marks the patient seems ashamed of or "
+                                        "unwilling to explain, such as a name or symbol"
+                                    ),
+                                    "why": (
+                                        "Some traffickers mark victims as their property. Tattoos "
+                                        "alone mean nothing; this matters only alongside other "
+                                        "signs."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "The patient does not know their address, the date or the city they are in",
-                                    "why": "People who are moved often and kept isolated may not know where they are.",
+                                    "sign": (
+                                        "The patient does not know their address, the date or the "
+                                        "city they are in"
+                                    ),
+                                    "why": (
+                                        "People who are moved often and kept isolated may not "
+                                        "know where they are."
+                                    ),
                                     "kind": "both",
                                 },
                             ],
@@ -978,28 +1546,58 @@ COURSES = [
                             "heading": "What registration staff and EMS may see first",
                             "items": [
                                 {
-                                    "sign": "Registration: someone else fills in the forms, pays in cash and gives an address that belongs to a business",
-                                    "why": "Control over paperwork and payment can hide who the patient is and where they live.",
+                                    "sign": (
+                                        "Registration: someone else fills in the forms, pays in "
+                                        "cash and gives an address that belongs to a business"
+                                    ),
+                                    "why": (
+                                        "Control over paperwork and payment can hide who the "
+                                        "patient is and where they live."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "EMS: several workers living in a workplace such as a restaurant, warehouse or farm building",
-                                    "why": "A crew living where they work under a boss's control may be in forced labor.",
+                                    "sign": (
+                                        "EMS: several workers living in a workplace such as a "
+                                        "restaurant, warehouse or farm building"
+                                    ),
+                                    "why": (
+                                        "A crew living where they work under a boss's control may "
+                                        "be in forced labor."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "EMS: a call to a private home or motel room where several people live with locked doors and many phones",
-                                    "why": "These settings can be places where people are held and sold for sex.",
+                                    "sign": (
+                                        "EMS: a call to a private home or motel room where "
+                                        "several people live with locked doors and many phones"
+                                    ),
+                                    "why": (
+                                        "These settings can be places where people are held and "
+                                        "sold for sex."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "A minor with an adult who is not their parent or guardian and cannot give clear consent for care",
-                                    "why": "Unclear guardianship of a minor is a reason to take a closer look and involve social work.",
+                                    "sign": (
+                                        "A minor with an adult who is not their parent or "
+                                        "guardian and cannot give clear consent for care"
+                                    ),
+                                    "why": (
+                                        "Unclear guardianship of a minor is a reason to take a "
+                                        "closer look and involve social work."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "A patient who seems very afraid of the person with them, or of police",
-                                    "why": "Fear of a companion or of authorities is a common result of threats made by traffickers.",
+                                    "sign": (
+                                        "A patient who seems very afraid of the person with them, "
+                                        "or of police"
+                                    ),
+                                    "why": (
+                                        "Fear of a companion or of authorities is a common result "
+                                        "of threats made by traffickers."
+                                    ),
                                     "kind": "both",
                                 },
                             ],
@@ -1010,18 +1608,58 @@ COURSES = [
                         {
                             "title": "The fall at work",
                             "situation": (
-                                "A man in his thirties comes to the emergency department with a hand "
-                                "injury from three days ago. His supervisor brings him, answers the "
-                                "questions and says he fell at home. The patient's clothes are covered in "
-                                "drywall dust, and he asks twice how soon he can go back to work."
+                                "A man in his thirties comes to the emergency department with a "
+                                "hand injury from three days ago. His supervisor brings him, "
+                                "answers the questions and says he fell at home. The patient's "
+                                "clothes are covered in drywall dust, and he asks twice how soon "
+                                "he can go back to work."
                             ),
                             "question": "What stands out, and what would you like to do next?",
                             "debrief": (
-                                "The delay, the employer speaking for him, the story that does not match his "
-                                "clothing and his worry about getting back to work may point to labor "
-                                "trafficking or another form of exploitation. Do not challenge the supervisor "
-                                "or accuse anyone. The next step is to find a natural way to see the patient "
-                                "alone, which the next lesson covers."
+                                "The delay, the employer speaking for him, the story that does "
+                                "not match his clothing and his worry about getting back to work "
+                                "may point to labor trafficking or another form of exploitation. "
+                                "Do not challenge the supervisor or accuse anyone. The next step "
+                                "is to find a natural way to see the patient alone, which the "
+                                "next lesson covers."
+                            ),
+                        },
+                    ),
+                    (
+                        "text",
+                        "<h3>Keep an open mind</h3>"
+                        "<p>Many of these signs have other explanations. Being uninsured, paying "
+                        "cash, being undocumented or doing sex work as an adult does not, on its "
+                        "own, make a patient a trafficking victim. Trafficking can also overlap "
+                        "with intimate partner violence, child abuse and substance use, and one "
+                        "patient may face several at once.</p>"
+                        "<p>Look for what ties the signs together: <strong>someone else "
+                        "controlling the patient's choices, movement, money or "
+                        "documents</strong>. When you see that, make time to speak with the "
+                        "patient alone.</p>"
+                        "<p>Check your own assumptions too. Patients who are men or boys, "
+                        "transgender or nonbinary, older, or US citizens are easily "
+                        "overlooked.</p>",
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "Repeat visits",
+                            "situation": (
+                                "A 19-year-old patient has come to the emergency department four "
+                                "times this year, twice for sexually transmitted infections and "
+                                "once with a bruised wrist. Each time her boyfriend brings her, "
+                                "pays in cash and answers for her. Today her record shows a third "
+                                "different address."
+                            ),
+                            "question": "What pattern do you see, and what is the first step?",
+                            "debrief": (
+                                "Repeat visits, an injury, a partner who controls each visit and "
+                                "changing addresses can point to sex trafficking, intimate "
+                                "partner violence or both. The first step is not to confront the "
+                                "boyfriend. Create a routine reason to see her alone, with a "
+                                "professional interpreter if she needs one. What she chooses to "
+                                "share, and what she wants to happen next, guides the response."
                             ),
                         },
                     ),
@@ -1030,7 +1668,10 @@ COURSES = [
             {
                 "slug": "trauma-informed-conversations",
                 "title": "Trauma-informed conversations: using SOAR",
-                "summary": "How to stop, observe, ask and respond in a way that keeps the patient safe and in control.",
+                "summary": (
+                    "How to stop, observe, ask and respond in a way that keeps the patient safe "
+                    "and in control."
+                ),
                 "body": [
                     (
                         "text",
@@ -1046,10 +1687,11 @@ COURSES = [
                         "<li><strong>Respond:</strong> offer help and resources the patient "
                         "chooses, and meet your duty to report where the law requires it.</li>"
                         "</ul>"
-                        "<p>Being <strong>trauma-informed</strong> means expecting that the patient "
-                        "may have been harmed, may not trust you yet, and may not be ready to "
-                        "talk. The aim is not to get a disclosure. The aim is for the patient to "
-                        "leave knowing they were treated with respect and that help exists.</p>",
+                        "<p>Being <strong>trauma-informed</strong> means expecting that the "
+                        "patient may have been harmed, may not trust you yet, and may not be "
+                        "ready to talk. The aim is not to get a disclosure. The aim is for the "
+                        "patient to leave knowing they were treated with respect and that help "
+                        "exists.</p>",
                     ),
                     (
                         "text",
@@ -1070,9 +1712,11 @@ COURSES = [
                         "<li>Do you feel safe where you live and work?</li>"
                         "<li>Can you come and go as you please?</li>"
                         "<li>Does someone hold your ID or passport for you?</li>"
-                        "<li>Do you owe money to your employer or to the person who brought you here?</li>"
+                        "<li>Do you owe money to your employer or to the person who brought you "
+                        "here?</li>"
                         "<li>Has anyone threatened you or your family if you leave?</li>"
-                        "<li>Has anyone made you do something you did not want to do, for work or sex?</li>"
+                        "<li>Has anyone made you do something you did not want to do, for work or "
+                        "sex?</li>"
                         "</ul>",
                     ),
                     (
@@ -1083,10 +1727,10 @@ COURSES = [
                         "Pushing too hard can put them at greater risk. Make sure they leave with "
                         "a way to reach help, such as the hotline number given in a safe way.</p>"
                         "<p><strong>Minors are different.</strong> If you suspect that a patient "
-                        "under 18 is being trafficked, state law treats it as child abuse and you "
-                        "must report it to child protective services or law enforcement, "
-                        "following your facility's policy. Tell the young person honestly that "
-                        "you have to share this to keep them safe.</p>",
+                        "under 18 is being trafficked, it is reportable as child abuse, and you "
+                        "must report it to child protective services or law enforcement as your "
+                        "state's law and your facility's policy require. Tell the young person "
+                        "honestly that you have to share this to keep them safe.</p>",
                     ),
                     (
                         "do_dont",
@@ -1094,17 +1738,38 @@ COURSES = [
                             "heading": "In the conversation",
                             "dos": [
                                 "Find a routine reason to see the patient alone.",
-                                "Use a professional interpreter when the patient prefers another language.",
-                                "Explain the limits of confidentiality before asking sensitive questions.",
+                                (
+                                    "Use a professional interpreter when the patient prefers "
+                                    "another language."
+                                ),
+                                (
+                                    "Explain the limits of confidentiality before asking "
+                                    "sensitive questions."
+                                ),
                                 "Sit at eye level, speak calmly and let the patient set the pace.",
-                                "Believe what the patient tells you and thank them for sharing it.",
-                                "Involve social work or your facility's trafficking response team.",
+                                (
+                                    "Believe what the patient tells you and thank them for "
+                                    "sharing it."
+                                ),
+                                (
+                                    "Involve social work or your facility's trafficking response "
+                                    "team."
+                                ),
                             ],
                             "donts": [
                                 "Do not confront or accuse the companion.",
-                                "Do not use the companion, a relative or a child as an interpreter.",
-                                "Do not push for details, ask the same question again and again, or ask 'why didn't you leave?'",
-                                "Do not promise things you cannot deliver, such as total secrecy or immigration outcomes.",
+                                (
+                                    "Do not use the companion, a relative or a child as an "
+                                    "interpreter."
+                                ),
+                                (
+                                    "Do not push for details, ask the same question again and "
+                                    "again, or ask 'why didn't you leave?'"
+                                ),
+                                (
+                                    "Do not promise things you cannot deliver, such as total "
+                                    "secrecy or immigration outcomes."
+                                ),
                                 "Do not try to remove the patient from the trafficker yourself.",
                             ],
                         },
@@ -1114,17 +1779,42 @@ COURSES = [
                         {
                             "title": "The companion who interprets",
                             "situation": (
-                                "A woman in her twenties comes in with abdominal pain. The woman with her "
-                                "says she speaks Spanish and offers to translate, and she answers quickly "
-                                "for the patient. The patient keeps glancing at her before each answer."
+                                "A woman in her twenties comes in with abdominal pain. The woman "
+                                "with her says she speaks Spanish and offers to translate, and "
+                                "she answers quickly for the patient. The patient keeps glancing "
+                                "at her before each answer."
                             ),
                             "question": "How can you speak with the patient safely?",
                             "debrief": (
-                                "Thank the companion and say your hospital uses its own interpreters for every "
-                                "patient, which is true and routine. Bring in a professional interpreter and "
-                                "use a normal step, such as a test or exam, to see the patient alone. Ask "
-                                "gentle, open questions and accept whatever she chooses to share. Do not "
-                                "let the companion know what was discussed."
+                                "Thank the companion and explain that the hospital provides "
+                                "professional interpreters for every patient. Bring in a "
+                                "professional interpreter and use a normal step, such as a test "
+                                "or exam, to see the patient alone. Ask gentle, open questions "
+                                "and accept whatever she chooses to share. Do not let the "
+                                "companion know what was discussed."
+                            ),
+                        },
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "She says no",
+                            "situation": (
+                                "A domestic worker in her fifties comes in with a burn on her "
+                                "arm. Alone with you and a phone interpreter, she says her "
+                                "employers keep her passport and she has not had a day off in two "
+                                "years. She asks you not to tell anyone, because she needs to "
+                                "keep sending money home."
+                            ),
+                            "question": "How do you respect her choice and still help?",
+                            "debrief": (
+                                "She is an adult, so unless the law requires a report or she is "
+                                "in immediate danger, she decides what happens next. Treat the "
+                                "burn, tell her that what she describes sounds serious and that "
+                                "help exists, and offer the hotline number in a form she can keep "
+                                "safely or memorize. Bring in social work if she agrees, and "
+                                "document her words factually. A respectful visit can make her "
+                                "more likely to seek help later."
                             ),
                         },
                     ),
@@ -1133,7 +1823,10 @@ COURSES = [
             {
                 "slug": "responding-and-reporting",
                 "title": "Responding and reporting",
-                "summary": "What to offer an adult patient, what you must do for a minor, and how to document and report safely.",
+                "summary": (
+                    "What to offer an adult patient, what you must do for a minor, and how to "
+                    "document and report safely."
+                ),
                 "body": [
                     (
                         "text",
@@ -1162,8 +1855,8 @@ COURSES = [
                         "<h3>Documenting safely</h3>"
                         "<p>Write what you observed and what the patient said, in their own words "
                         "where possible. Keep it factual and avoid labels or guesses. Your "
-                        "facility may have diagnosis codes for suspected or confirmed trafficking; "
-                        "use them as your policy says.</p>"
+                        "facility may have diagnosis codes for suspected or confirmed "
+                        "trafficking; use them as your policy says.</p>"
                         "<p>Think about who else may see the record. A trafficker may control the "
                         "patient's phone, patient-portal login or mail. Ask the patient how they "
                         "would like to receive information, and talk to your privacy officer if "
@@ -1174,7 +1867,11 @@ COURSES = [
                         {
                             "heading": "Responding safely",
                             "dos": [
-                                "Give the hotline number in a safe form, such as saying it aloud or writing it on something discreet, if the patient wants it.",
+                                (
+                                    "Give the hotline number in a safe form, such as saying it "
+                                    "aloud or writing it on something discreet, if the patient "
+                                    "wants it."
+                                ),
                                 "Report suspected trafficking of a minor as the law requires.",
                                 "Document facts and the patient's own words.",
                                 "Tell security or call 911 if someone is in immediate danger.",
@@ -1182,8 +1879,14 @@ COURSES = [
                             ],
                             "donts": [
                                 "Do not confront the suspected trafficker or try to hold them.",
-                                "Do not try a rescue or take the patient home or elsewhere yourself.",
-                                "Do not report an adult to police against their wishes unless the law or an immediate danger requires it.",
+                                (
+                                    "Do not try a rescue or take the patient home or elsewhere "
+                                    "yourself."
+                                ),
+                                (
+                                    "Do not report an adult to police against their wishes unless "
+                                    "the law or an immediate danger requires it."
+                                ),
                                 "Do not hand over printed resources that a trafficker could find.",
                             ],
                         },
@@ -1193,19 +1896,43 @@ COURSES = [
                         {
                             "title": "A sixteen-year-old in triage",
                             "situation": (
-                                "A 16-year-old boy comes in by ambulance after fainting at a party. In "
-                                "private, he tells the nurse that an older man he calls his boyfriend "
-                                "arranges for him to meet other men for money, and that he can keep some "
-                                "of it. He begs her not to tell anyone."
+                                "A 16-year-old boy comes in by ambulance after fainting at a "
+                                "party. In private, he tells the nurse that an older man he calls "
+                                "his boyfriend arranges for him to meet other men for money, and "
+                                "that he can keep some of it. He begs the nurse not to tell "
+                                "anyone."
                             ),
                             "question": "What are the nurse's duties here?",
                             "debrief": (
-                                "Any commercial sex involving someone under 18 is trafficking, whether or not "
-                                "he sees it that way. The nurse must report it to child protective services "
-                                "or law enforcement under state law and her facility's policy. She should tell "
-                                "him honestly that she has to share this to keep him safe, rather than promise "
-                                "secrecy. She should not question him in detail; social work and trained "
-                                "investigators will take it from there."
+                                "Any commercial sex involving someone under 18 is trafficking, "
+                                "whether or not he sees it that way. The nurse must report it to "
+                                "child protective services or law enforcement under state law and "
+                                "the facility's policy. The nurse should tell him honestly that "
+                                "this has to be shared to keep him safe, rather than promise "
+                                "secrecy, and should not question him in detail; social work and "
+                                "trained investigators will take it from there."
+                            ),
+                        },
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "The warehouse call",
+                            "situation": (
+                                "An EMS crew responds to a warehouse where a worker has "
+                                "collapsed. They notice mattresses behind the shelving and a "
+                                "padlocked exit. The manager insists the worker go only to a "
+                                "clinic he chooses and tries to ride along."
+                            ),
+                            "question": "What should the crew do?",
+                            "debrief": (
+                                "Treat and transport the patient by your protocols to the right "
+                                "hospital, not the one the manager picks, and follow your "
+                                "agency's rules on who may ride along. Do not argue with the "
+                                "manager about the conditions or search the building. Note what "
+                                "you saw and pass it privately to the receiving staff. Then "
+                                "report through your agency's procedure and to the hotline, and "
+                                "call police if anyone is in immediate danger."
                             ),
                         },
                     ),
@@ -1214,10 +1941,11 @@ COURSES = [
                         {
                             "heading": "How to report",
                             "note": (
-                                "Follow your facility's protocol: involve social work or the response team, and "
-                                "report suspected trafficking of a minor to child protective services or law "
-                                "enforcement. The National Human Trafficking Hotline (1-888-373-7888, text "
-                                "233733) gives advice and takes tips; call security or 911 for immediate danger."
+                                "Follow your facility's protocol: involve social work or the "
+                                "response team, and report suspected trafficking of a minor to "
+                                "child protective services or law enforcement. The National Human "
+                                "Trafficking Hotline (1-888-373-7888, text 233733) gives advice "
+                                "and takes tips; call security or 911 for immediate danger."
                             ),
                         },
                     ),
@@ -1225,9 +1953,9 @@ COURSES = [
             },
         ],
     },
-    # ------------------------------------------------------------------
+    # ----------------------------------------------------------------------
     # 4. School personnel
-    # ------------------------------------------------------------------
+    # ----------------------------------------------------------------------
     {
         "slug": "school-personnel",
         "title": "Human trafficking and young people: a guide for school staff",
@@ -1239,17 +1967,32 @@ COURSES = [
             "and how to report through your school's child-protection process."
         ),
         "objectives": [
-            "Learners can explain that any commercial sex involving a minor is trafficking, and that young people can also be forced to work.",
-            "Learners can recognize signs of sex and labor trafficking in students from the classroom, the bus, the field and the nurse's office.",
-            "Learners can respond to a student's disclosure calmly without interviewing the student themselves.",
-            "Learners can report suspected trafficking as mandated reporters, following their school's child-protection policy.",
+            (
+                "Learners can explain that any commercial sex involving a minor is trafficking, "
+                "and that young people can also be forced to work."
+            ),
+            (
+                "Learners can recognize signs of sex and labor trafficking in students from the "
+                "classroom, the bus, the field and the nurse's office."
+            ),
+            (
+                "Learners can respond to a student's disclosure calmly without interviewing the "
+                "student themselves."
+            ),
+            (
+                "Learners can report suspected trafficking as mandated reporters, following their "
+                "school's child-protection policy."
+            ),
         ],
-        "minutes": 24,
+        "minutes": 22,
         "lessons": [
             {
                 "slug": "trafficking-and-young-people",
                 "title": "Trafficking and young people",
-                "summary": "How minors are trafficked for sex and for labor, and how traffickers find and hold on to them.",
+                "summary": (
+                    "How minors are trafficked for sex and for labor, and how traffickers find "
+                    "and hold on to them."
+                ),
                 "body": [
                     (
                         "text",
@@ -1279,8 +2022,8 @@ COURSES = [
                         "<li><strong>Family.</strong> Some young people are trafficked by a "
                         "parent, relative or guardian.</li>"
                         "<li><strong>Jobs and debts.</strong> A job offer that is not what it "
-                        "seemed, or a debt owed to the person who brought them to the area or "
-                        "who houses them.</li>"
+                        "seemed, or a debt owed to the person who brought them to the area or who "
+                        "houses them.</li>"
                         "</ul>"
                         "<h3>Who is at risk</h3>"
                         "<p>Any student can be targeted, of any gender, background or "
@@ -1295,17 +2038,63 @@ COURSES = [
                         {
                             "title": "'It was my choice'",
                             "situation": (
-                                "A counselor overhears a 15-year-old telling a friend that she has sex with "
-                                "men an older friend introduces her to, in return for a place to stay. She "
-                                "says it is her own choice and nobody is forcing her."
+                                "A counselor overhears a 15-year-old telling a friend that she "
+                                "has sex with men an older friend introduces her to, in return "
+                                "for a place to stay. She says it is her own choice and nobody is "
+                                "forcing her."
                             ),
-                            "question": "Does it matter that the student says nobody is forcing her?",
+                            "question": (
+                                "Does it matter that the student says nobody is forcing her?"
+                            ),
                             "debrief": (
-                                "No. Because she is under 18 and is exchanging sex for something of value, "
-                                "this is trafficking under federal law, whatever she calls it. Many young "
-                                "people do not see themselves as victims, and that is common. The counselor "
-                                "should not question her about it. She should follow the school's "
-                                "child-protection policy and report, as the last lesson explains."
+                                "No. Because she is under 18 and is exchanging sex for something "
+                                "of value, this is trafficking under federal law, whatever she "
+                                "calls it. Many young people in this situation do not see "
+                                "themselves as victims. The counselor should not question her "
+                                "about it, but should follow the school's child-protection policy "
+                                "and report, as the last lesson explains."
+                            ),
+                        },
+                    ),
+                    (
+                        "text",
+                        "<h3>Online, where many contacts begin</h3>"
+                        "<p>Many young people first meet the person who exploits them online. "
+                        "Warning signs a student may mention include:</p>"
+                        "<ul>"
+                        "<li>A new online friend who is very flattering and wants to keep the "
+                        "friendship secret.</li>"
+                        "<li>Offers of paid modeling, dancing or travel that seem too good to be "
+                        "true.</li>"
+                        "<li>Being asked for photos, then threatened with having them shared.</li>"
+                        "<li>Pressure to meet in person, often somewhere far from home.</li>"
+                        "</ul>"
+                        "<p>Threatening to share images of a young person is a crime in itself "
+                        "and a common way to pressure them. Treat it as a child-protection "
+                        "concern and report it the same way. Investigators may also involve the "
+                        "CyberTipline run by the National Center for Missing and Exploited "
+                        "Children.</p>",
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "The sales trip",
+                            "situation": (
+                                "A 16-year-old tells his teacher he will miss two weeks of school "
+                                "to travel with a crew selling subscriptions door to door in "
+                                "other states. He says the crew leader keeps everyone's money and "
+                                "IDs so nothing gets lost, and that members who do not sell "
+                                "enough get left behind."
+                            ),
+                            "question": "What concerns you about this job?",
+                            "debrief": (
+                                "Traveling sales crews have a long record of labor trafficking, "
+                                "including of young people. A leader who keeps IDs and money and "
+                                "threatens to strand members is using control to make them work. "
+                                "The teacher should not contact the crew leader or try to argue "
+                                "the student out of going. The teacher should follow the "
+                                "child-protection policy and report promptly, because the student "
+                                "may soon be out of reach."
                             ),
                         },
                     ),
@@ -1316,11 +2105,20 @@ COURSES = [
                             "dos": [
                                 "Notice changes in students and write down what you see and hear.",
                                 "Follow your school's child-protection policy.",
-                                "Report to the people your policy names and to child protective services or law enforcement as the law requires.",
+                                (
+                                    "Report to the people your policy names and to child "
+                                    "protective services or law enforcement as the law requires."
+                                ),
                             ],
                             "donts": [
-                                "Do not confront a suspected trafficker, a parent or an older 'boyfriend' or 'girlfriend'.",
-                                "Do not try to rescue a student, take them home or meet them outside school.",
+                                (
+                                    "Do not confront a suspected trafficker, a parent or an older "
+                                    "'boyfriend' or 'girlfriend'."
+                                ),
+                                (
+                                    "Do not try to rescue a student, take them home or meet them "
+                                    "outside school."
+                                ),
                                 "Do not do anything that puts you or the student at risk.",
                             ],
                         },
@@ -1330,7 +2128,10 @@ COURSES = [
             {
                 "slug": "warning-signs-at-school",
                 "title": "Warning signs at school",
-                "summary": "The changes teachers, counselors, nurses, bus drivers and coaches may notice, and why patterns matter.",
+                "summary": (
+                    "The changes teachers, counselors, nurses, bus drivers and coaches may "
+                    "notice, and why patterns matter."
+                ),
                 "body": [
                     (
                         "text",
@@ -1348,43 +2149,91 @@ COURSES = [
                             "heading": "Signs you may see in students",
                             "items": [
                                 {
-                                    "sign": "Frequent absences, running away, or a sudden drop in grades",
-                                    "why": "Traffickers pull young people away from school, and exploitation leaves little time or energy for learning.",
+                                    "sign": (
+                                        "Frequent absences, running away, or a sudden drop in "
+                                        "grades"
+                                    ),
+                                    "why": (
+                                        "Traffickers pull young people away from school, and "
+                                        "exploitation leaves little time or energy for learning."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "A much older boyfriend or girlfriend, or new friends who are adults",
-                                    "why": "Older partners who give gifts and attention are a common way young people are drawn into commercial sex.",
+                                    "sign": (
+                                        "A much older boyfriend or girlfriend, or new friends who "
+                                        "are adults"
+                                    ),
+                                    "why": (
+                                        "Older partners who give gifts and attention are a common "
+                                        "way young people are drawn into commercial sex."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "New phones, clothes, nails or money the student cannot explain",
-                                    "why": "Gifts are used to build loyalty and a sense of debt, and can also be payment.",
+                                    "sign": (
+                                        "New phones, clothes, nails or money the student cannot "
+                                        "explain"
+                                    ),
+                                    "why": (
+                                        "Gifts are used to build loyalty and a sense of debt, and "
+                                        "can also be payment."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Hotel key cards, several phones, or talk of traveling to other cities for weekends",
-                                    "why": "Young people sold for sex are often taken to hotels or moved between cities.",
+                                    "sign": (
+                                        "Hotel key cards, several phones, or talk of traveling to "
+                                        "other cities for weekends"
+                                    ),
+                                    "why": (
+                                        "Young people sold for sex are often taken to hotels or "
+                                        "moved between cities."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Falling asleep in class after working late nights or early mornings",
-                                    "why": "Students forced to work long hours before or after school are often exhausted.",
+                                    "sign": (
+                                        "Falling asleep in class after working late nights or "
+                                        "early mornings"
+                                    ),
+                                    "why": (
+                                        "Students forced to work long hours before or after "
+                                        "school are often exhausted."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "A student who says they must work to pay a debt to the person they live with or who brought them here",
-                                    "why": "Debts that cannot be paid off are a common way to force young people to work.",
+                                    "sign": (
+                                        "A student who says they must work to pay a debt to the "
+                                        "person they live with or who brought them here"
+                                    ),
+                                    "why": (
+                                        "Debts that cannot be paid off are a common way to force "
+                                        "young people to work."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "A student whose pay is taken by someone else, or who works in jobs unsafe or illegal for their age",
-                                    "why": "Losing control of earnings and doing dangerous work can point to labor trafficking.",
+                                    "sign": (
+                                        "A student whose pay is taken by someone else, or who "
+                                        "works in jobs unsafe or illegal for their age"
+                                    ),
+                                    "why": (
+                                        "Losing control of earnings and doing dangerous work can "
+                                        "point to labor trafficking."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Fear, anxiety, withdrawal, or someone else always answering for the student",
-                                    "why": "Threats and control can make a young person afraid to speak or to go home.",
+                                    "sign": (
+                                        "Fear, anxiety, withdrawal, or someone else always "
+                                        "answering for the student"
+                                    ),
+                                    "why": (
+                                        "Threats and control can make a young person afraid to "
+                                        "speak or to go home."
+                                    ),
                                     "kind": "both",
                                 },
                             ],
@@ -1396,33 +2245,71 @@ COURSES = [
                             "heading": "What different staff may notice",
                             "items": [
                                 {
-                                    "sign": "Bus drivers: a student picked up at the stop by different adults, or getting into cars with people they seem afraid of",
-                                    "why": "Drivers see who meets students away from the school building.",
+                                    "sign": (
+                                        "Bus drivers: a student picked up at the stop by "
+                                        "different adults, or getting into cars with people they "
+                                        "seem afraid of"
+                                    ),
+                                    "why": (
+                                        "Drivers see who meets students away from the school "
+                                        "building."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "School nurses: repeated visits for sexual-health needs, injuries the student will not explain, or signs of exhaustion and hunger",
-                                    "why": "Health needs can reflect exploitation even when the student says nothing.",
+                                    "sign": (
+                                        "School nurses: repeated visits for sexual-health needs, "
+                                        "injuries the student will not explain, or signs of "
+                                        "exhaustion and hunger"
+                                    ),
+                                    "why": (
+                                        "Health needs can reflect exploitation even when the "
+                                        "student says nothing."
+                                    ),
                                     "kind": "both",
                                 },
                                 {
-                                    "sign": "Coaches: an athlete who suddenly quits or misses practice because of a job they cannot turn down",
-                                    "why": "Forced work can take over a young person's time and leave no choice.",
+                                    "sign": (
+                                        "Coaches: an athlete who suddenly quits or misses "
+                                        "practice because of a job they cannot turn down"
+                                    ),
+                                    "why": (
+                                        "Forced work can take over a young person's time and "
+                                        "leave no choice."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Teachers: writing, drawings or talk about 'the life', being owned or owing someone",
-                                    "why": "Students sometimes hint at what is happening through schoolwork before they can say it out loud.",
+                                    "sign": (
+                                        "Teachers: writing, drawings or talk about 'the life', "
+                                        "being owned or owing someone"
+                                    ),
+                                    "why": (
+                                        "Students sometimes hint at what is happening through "
+                                        "schoolwork before they can say it out loud."
+                                    ),
                                     "kind": "sex",
                                 },
                                 {
-                                    "sign": "Counselors: a student who mentions selling things door to door in another town for someone who keeps the money",
-                                    "why": "Traveling sales crews are a known setting for labor trafficking of young people.",
+                                    "sign": (
+                                        "Counselors: a student who mentions selling things door "
+                                        "to door in another town for someone who keeps the money"
+                                    ),
+                                    "why": (
+                                        "Traveling sales crews are a known setting for labor "
+                                        "trafficking of young people."
+                                    ),
                                     "kind": "labour",
                                 },
                                 {
-                                    "sign": "Administrators: a student enrolled by an adult who is not the parent, with few records and unclear guardianship",
-                                    "why": "Unclear guardianship can hide a situation where a young person is controlled by someone else.",
+                                    "sign": (
+                                        "Administrators: a student enrolled by an adult who is "
+                                        "not the parent, with few records and unclear guardianship"
+                                    ),
+                                    "why": (
+                                        "Unclear guardianship can hide a situation where a young "
+                                        "person is controlled by someone else."
+                                    ),
                                     "kind": "both",
                                 },
                             ],
@@ -1433,18 +2320,22 @@ COURSES = [
                         {
                             "title": "The route home",
                             "situation": (
-                                "A bus driver notices that a 14-year-old student no longer gets off at her "
-                                "usual stop. Twice a week she now gets off near a shopping mall, where a "
-                                "young man in his twenties waits in a car. She has a new phone and looks "
-                                "nervous when he honks."
+                                "A bus driver notices that a 14-year-old student no longer gets "
+                                "off at her usual stop. Twice a week she now gets off near a "
+                                "shopping mall, where a young man in his twenties waits in a car. "
+                                "She has a new phone and looks nervous when he honks."
                             ),
-                            "question": "What should the driver do, and what should the driver avoid?",
+                            "question": (
+                                "What should the driver do, and what should the driver avoid?"
+                            ),
                             "debrief": (
-                                "The driver should not speak to the man, follow the car or question the student. "
-                                "The driver can note the dates, the stop, a description of the man and the car, "
-                                "and the license plate if it is easy to see. Then report to the transport "
-                                "supervisor or school administrator as the child-protection policy says, and, "
-                                "as a mandated reporter, to child protective services or law enforcement."
+                                "The driver should not speak to the man, follow the car or "
+                                "question the student. The driver can note the dates, the stop, a "
+                                "description of the man and the car, and the license plate if it "
+                                "is easy to see. Then report to the transport supervisor or "
+                                "school administrator as the child-protection policy says, and, "
+                                "as a mandated reporter, to child protective services or law "
+                                "enforcement."
                             ),
                         },
                     ),
@@ -1453,18 +2344,19 @@ COURSES = [
                         {
                             "title": "Working the night shift",
                             "situation": (
-                                "A 16-year-old who recently arrived in the country without his parents keeps "
-                                "falling asleep in class. He tells his teacher he works every night in a "
-                                "restaurant owned by the man he lives with, and that he is not paid because "
-                                "he owes for his journey."
+                                "A 16-year-old who recently arrived in the country without his "
+                                "parents keeps falling asleep in class. He tells his teacher he "
+                                "works every night in a restaurant owned by the man he lives "
+                                "with, and that he is not paid because he owes for his journey."
                             ),
                             "question": "Is this just a tired student with a job?",
                             "debrief": (
-                                "It may be labor trafficking: a minor working long hours with no pay, for "
-                                "someone who controls his housing and says he owes a debt. The teacher should "
-                                "listen, thank him for sharing and not ask for more details or contact the "
-                                "restaurant. The teacher then follows the school's child-protection policy and "
-                                "makes a report to child protective services or law enforcement."
+                                "It may be labor trafficking: a minor working long hours with no "
+                                "pay, for someone who controls his housing and says he owes a "
+                                "debt. The teacher should listen, thank him for sharing and not "
+                                "ask for more details or contact the restaurant. The teacher then "
+                                "follows the school's child-protection policy and makes a report "
+                                "to child protective services or law enforcement."
                             ),
                         },
                     ),
@@ -1473,7 +2365,10 @@ COURSES = [
             {
                 "slug": "responding-and-reporting",
                 "title": "Responding and reporting",
-                "summary": "How to respond if a student tells you something, and how to report through your school's child-protection process.",
+                "summary": (
+                    "How to respond if a student tells you something, and how to report through "
+                    "your school's child-protection process."
+                ),
                 "body": [
                     (
                         "text",
@@ -1521,19 +2416,43 @@ COURSES = [
                             "heading": "Responding to concerns",
                             "dos": [
                                 "Listen calmly and believe the student.",
-                                "Write down what you saw and what the student said, in their words.",
+                                (
+                                    "Write down what you saw and what the student said, in their "
+                                    "words."
+                                ),
                                 "Follow your school's child-protection policy.",
-                                "Report to child protective services or law enforcement as a mandated reporter.",
+                                (
+                                    "Report to child protective services or law enforcement as a "
+                                    "mandated reporter."
+                                ),
                                 "Call 911 if a student is in immediate danger.",
-                                "Keep treating the student as you always have, and keep school a safe place.",
+                                (
+                                    "Keep treating the student as you always have, and keep "
+                                    "school a safe place."
+                                ),
                             ],
                             "donts": [
-                                "Do not interview the student, ask for details or ask leading questions.",
+                                (
+                                    "Do not interview the student, ask for details or ask leading "
+                                    "questions."
+                                ),
                                 "Do not promise to keep it a secret.",
-                                "Do not confront the suspected trafficker, a parent or an older partner.",
-                                "Do not try a rescue, drive the student anywhere or give them a place to stay.",
-                                "Do not contact the family unless your policy and investigators say to.",
-                                "Do not discuss the student with colleagues who do not need to know, or on social media.",
+                                (
+                                    "Do not confront the suspected trafficker, a parent or an "
+                                    "older partner."
+                                ),
+                                (
+                                    "Do not try a rescue, drive the student anywhere or give them "
+                                    "a place to stay."
+                                ),
+                                (
+                                    "Do not contact the family unless your policy and "
+                                    "investigators say to."
+                                ),
+                                (
+                                    "Do not discuss the student with colleagues who do not need "
+                                    "to know, or on social media."
+                                ),
                             ],
                         },
                     ),
@@ -1542,30 +2461,69 @@ COURSES = [
                         {
                             "title": "After practice",
                             "situation": (
-                                "After practice, a 17-year-old on the team tells her coach that her mother's "
-                                "boyfriend sends her to meet men at hotels and takes the money. She asks the "
-                                "coach to let her stay at the coach's home tonight."
+                                "After practice, a 17-year-old on the team tells her coach that "
+                                "her mother's boyfriend sends her to meet men at hotels and takes "
+                                "the money. She asks the coach to let her stay at the coach's "
+                                "home tonight."
                             ),
                             "question": "How should the coach respond?",
                             "debrief": (
-                                "The coach should listen calmly, thank her and tell her it is not her fault, "
-                                "without asking for details. The coach should not take her home, which could "
-                                "put them both at risk and harm the case. Because she may be in danger tonight, "
-                                "the coach should contact the administrator named in the policy right away and "
-                                "call 911 or child protective services so a safe place can be found. The coach "
-                                "then writes down what she said, in her own words."
+                                "The coach should listen calmly, thank her and tell her it is not "
+                                "her fault, without asking for details. The coach should not take "
+                                "her home, which could put them both at risk and harm the case. "
+                                "Because she may be in danger tonight, the coach should contact "
+                                "the administrator named in the policy right away and call 911 or "
+                                "child protective services so a safe place can be found. The "
+                                "coach then writes down what she said, in her own words."
                             ),
                         },
+                    ),
+                    (
+                        "scenario",
+                        {
+                            "title": "Gifts that become a debt",
+                            "situation": (
+                                "A school nurse overhears two 14-year-old boys talking about an "
+                                "older student who pays them to deliver packages and to spend "
+                                "time with adults he knows. He has told them they owe him for the "
+                                "shoes he bought them."
+                            ),
+                            "question": "What should the nurse do with what was overheard?",
+                            "debrief": (
+                                "Gifts that turn into a debt are a common way to groom young "
+                                "people for sex or labor trafficking, including being made to "
+                                "carry drugs or other goods. The nurse does not need to know "
+                                "which it is. The nurse should not question the boys in detail or "
+                                "approach the older student, but should write down what was "
+                                "heard, tell the administrator named in the policy and make a "
+                                "report. The older student may be a victim too, and the school's "
+                                "response should keep that in mind."
+                            ),
+                        },
+                    ),
+                    (
+                        "text",
+                        "<h3>After a report</h3>"
+                        "<p>Keep the student's routine as normal as you can. School may be the "
+                        "most stable place in their life. Do not treat them differently in front "
+                        "of others or ask how the case is going.</p>"
+                        "<p>Work with the counselor, nurse and social worker on any support plan, "
+                        "and share only what each person needs to know. If the student goes "
+                        "missing or seems in danger again, tell the administrator and make a new "
+                        "report.</p>"
+                        "<p>Hearing about a student's exploitation is hard. Talk to your employee "
+                        "assistance program or a colleague your policy names.</p>",
                     ),
                     (
                         "report",
                         {
                             "heading": "How to report",
                             "note": (
-                                "Follow your school's child-protection policy, tell the administrator it names, "
-                                "and report to child protective services or law enforcement as a mandated "
-                                "reporter. Call 911 if a student is in immediate danger; the National Human "
-                                "Trafficking Hotline (1-888-373-7888, text 233733) can also advise."
+                                "Follow your school's child-protection policy, tell the "
+                                "administrator it names, and report to child protective services "
+                                "or law enforcement as a mandated reporter. Call 911 if a student "
+                                "is in immediate danger; the National Human Trafficking Hotline "
+                                "(1-888-373-7888, text 233733) can also advise."
                             ),
                         },
                     ),

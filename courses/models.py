@@ -35,8 +35,13 @@ class StakeholderGroup(index.Indexed, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("colour"),
-              FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("colour"),
+        FieldPanel("sort_order"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -84,7 +89,9 @@ class CoursePage(Page):
         blank=True,
     )
     estimated_minutes = models.PositiveSmallIntegerField(
-        _("estimated minutes"), default=20, validators=[MinValueValidator(1), MaxValueValidator(600)]
+        _("estimated minutes"),
+        default=20,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
     )
     validity_months = models.PositiveSmallIntegerField(
         _("certificate validity (months)"),
@@ -102,7 +109,7 @@ class CoursePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
 
     class Meta:
         verbose_name = _("course")
@@ -116,8 +123,9 @@ class CoursePage(Page):
         if not user.is_authenticated:
             return set()
         return set(
-            LessonCompletion.objects.filter(user=user, lesson__in=[lesson.pk for lesson in self.lessons])
-            .values_list("lesson_id", flat=True)
+            LessonCompletion.objects.filter(
+                user=user, lesson__in=[lesson.pk for lesson in self.lessons]
+            ).values_list("lesson_id", flat=True)
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -148,31 +156,47 @@ class LessonPage(Page):
         if user.is_authenticated and not getattr(request, "is_preview", False):
             from redflag.accounts.models import LearnerProfile
 
-            if not LearnerProfile.is_complete_for(user):
+            if not LearnerProfile.is_complete_for(user, request.session):
                 query = urlencode({"next": request.get_full_path()})
                 return HttpResponseRedirect(f"{reverse('profile')}?{query}")
-            # A visit counts as progress; ignore_conflicts makes it one query, visit after visit.
-            LessonCompletion.objects.bulk_create(
-                [LessonCompletion(user=user, lesson=self)], ignore_conflicts=True
-            )
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query for the course's lessons in order: previous, next and "lesson 2 of 4".
-        siblings = list(
-            LessonPage.objects.live().sibling_of(self, inclusive=True).order_by("path")
+        # One query for the course and its lessons in order: breadcrumb, previous, next and
+        # "lesson 2 of 4", whatever the number of lessons.
+        parent_path = self.path[: -self.steplen]
+        family = list(
+            Page.objects.live()
+            .filter(
+                models.Q(path=parent_path)
+                | models.Q(
+                    path__startswith=parent_path,
+                    depth=self.depth,
+                    content_type_id=self.content_type_id,
+                )
+            )
+            .order_by("path")
             .only("id", "title", "slug", "url_path", "path", "depth")
         )
+        course = family[0] if family and family[0].path == parent_path else self.get_parent()
+        siblings = [page for page in family if page.depth == self.depth]
         ids = [page.pk for page in siblings]
         position = ids.index(self.pk) if self.pk in ids else 0
         visited = set()
-        if request.user.is_authenticated:
+        user = request.user
+        if user.is_authenticated and not getattr(request, "is_preview", False):
             visited = set(
-                LessonCompletion.objects.filter(user=request.user, lesson__in=ids)
-                .values_list("lesson_id", flat=True)
+                LessonCompletion.objects.filter(user=user, lesson__in=ids).values_list(
+                    "lesson_id", flat=True
+                )
             )
-        course = self.get_parent()
+            if self.pk not in visited:
+                # Opening a lesson counts as progress; only the first visit writes.
+                LessonCompletion.objects.bulk_create(
+                    [LessonCompletion(user=user, lesson=self)], ignore_conflicts=True
+                )
+                visited.add(self.pk)
         context.update(
             course=course,
             lessons=siblings,

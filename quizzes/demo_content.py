@@ -39,24 +39,44 @@ QUIZZES = {
             "lesson": "what-to-do",
             "choices": [
                 {
-                    "text": "Quietly ask the man in the basement whether he is being held against his will while the homeowner is nearby.",
+                    "text": (
+                        "Quietly ask the man in the basement whether he is being held against his "
+                        "will while the homeowner is nearby."
+                    ),
                     "correct": False,
-                    "feedback": "Questioning him in front of a possible trafficker could put him and you in danger.",
+                    "feedback": (
+                        "Questioning him in front of a possible trafficker could put him and you "
+                        "in danger."
+                    ),
                 },
                 {
-                    "text": "Finish the job normally, leave, then note the address, time and what you saw and report it.",
+                    "text": (
+                        "Finish the job normally, leave, then note the address, time and what you "
+                        "saw and report it."
+                    ),
                     "correct": True,
                     "feedback": "Right: observe, leave safely, write it down and report it.",
                 },
                 {
-                    "text": "Take photos of the locked doors and the people so you have proof for the police.",
+                    "text": (
+                        "Take photos of the locked doors and the people so you have proof for the "
+                        "police."
+                    ),
                     "correct": False,
-                    "feedback": "Taking photos could be noticed and escalate the situation; your notes are enough to report.",
+                    "feedback": (
+                        "Taking photos could be noticed and escalate the situation; your notes are "
+                        "enough to report."
+                    ),
                 },
                 {
-                    "text": "Tell the homeowner you will call the police unless he explains the locks.",
+                    "text": (
+                        "Tell the homeowner you will call the police unless he explains the locks."
+                    ),
                     "correct": False,
-                    "feedback": "Confronting a suspected trafficker puts you and the people inside at risk.",
+                    "feedback": (
+                        "Confronting a suspected trafficker puts you and the people inside at "
+                        "risk."
+                    ),
                 },
             ],
         },
@@ -82,14 +102,21 @@ QUIZZES = {
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
                 {
-                    "text": "Write down the address, time, and descriptions of people and vehicles.",
+                    "text": (
+                        "Write down the address, time, and descriptions of people and vehicles."
+                    ),
                     "correct": False,
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
                 {
-                    "text": "Use your tools to break the lock and lead the workers out to your truck.",
+                    "text": (
+                        "Use your tools to break the lock and lead the workers out to your truck."
+                    ),
                     "correct": True,
-                    "feedback": "Correct: this is what you should NOT do. Attempting a rescue puts everyone at risk; leave it to law enforcement.",
+                    "feedback": (
+                        "Correct: this is what you should NOT do. Attempting a rescue puts "
+                        "everyone at risk; leave it to law enforcement."
+                    ),
                 },
                 {
                     "text": "Tell your supervisor what happened, following company policy.",
@@ -112,24 +139,37 @@ QUIZZES = {
                 {
                     "text": "Moving people illegally across a national border for money.",
                     "correct": False,
-                    "feedback": "That describes smuggling. Trafficking is about exploitation, and no border crossing is needed.",
+                    "feedback": (
+                        "That describes smuggling. Trafficking is about exploitation, and no "
+                        "border crossing is needed."
+                    ),
                 },
                 {
-                    "text": "Making someone work or provide commercial sex through force, fraud or coercion, or any commercial sex involving a minor, whether or not anyone is moved.",
+                    "text": (
+                        "Making someone work or provide commercial sex through force, fraud or "
+                        "coercion, or any commercial sex involving a minor, whether or not anyone "
+                        "is moved."
+                    ),
                     "correct": True,
                     "feedback": "Right: the key is control and exploitation, not movement.",
                 },
                 {
                     "text": "Any job where people are paid less than minimum wage.",
                     "correct": False,
-                    "feedback": "Low pay alone is a labour violation; trafficking involves force, fraud or coercion.",
+                    "feedback": (
+                        "Low pay alone is a labour violation; trafficking involves force, fraud or "
+                        "coercion."
+                    ),
                 },
             ],
         },
         {
             "kind": "true_false",
             "scenario": "",
-            "text": "You do not need to be certain that trafficking is happening before you report what you saw.",
+            "text": (
+                "You do not need to be certain that trafficking is happening before you report "
+                "what you saw."
+            ),
             "explanation": (
                 "Your job is to notice and report, not to prove anything. Trained "
                 "investigators decide what is happening; a report made in good faith "
@@ -140,19 +180,27 @@ QUIZZES = {
                 {
                     "text": "True",
                     "correct": True,
-                    "feedback": "Right: report your concerns and let the professionals investigate.",
+                    "feedback": (
+                        "Right: report your concerns and let the professionals investigate."
+                    ),
                 },
                 {
                     "text": "False",
                     "correct": False,
-                    "feedback": "Waiting for proof can leave people in danger; you only need a reasonable concern.",
+                    "feedback": (
+                        "Waiting for proof can leave people in danger; you only need a reasonable "
+                        "concern."
+                    ),
                 },
             ],
         },
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "You are servicing a restaurant or small factory. Which of these could point to labour trafficking? Select all that apply.",
+            "text": (
+                "You are servicing a restaurant or small factory. Which of these could point to "
+                "labour trafficking? Select all that apply."
+            ),
             "explanation": (
                 "Workers living where they work, being locked in or watched, and "
                 "having their IDs or pay held by a boss are signs of control. "
@@ -161,7 +209,10 @@ QUIZZES = {
             "lesson": "red-flags-in-the-field",
             "choices": [
                 {
-                    "text": "Cots, bedding and cooking gear in storage rooms, as if workers live on site.",
+                    "text": (
+                        "Cots, bedding and cooking gear in storage rooms, as if workers live on "
+                        "site."
+                    ),
                     "correct": True,
                     "feedback": "Yes: workers living at the workplace can be a sign of control.",
                 },
@@ -171,14 +222,23 @@ QUIZZES = {
                     "feedback": "Uniforms are normal and not a sign of trafficking.",
                 },
                 {
-                    "text": "Doors lock from the outside, windows are covered, and workers say they are not allowed to leave.",
+                    "text": (
+                        "Doors lock from the outside, windows are covered, and workers say they "
+                        "are not allowed to leave."
+                    ),
                     "correct": True,
                     "feedback": "Yes: restricted movement is a key red flag.",
                 },
                 {
-                    "text": "A manager keeps the workers' passports or IDs and answers questions for them.",
+                    "text": (
+                        "A manager keeps the workers' passports or IDs and answers questions for "
+                        "them."
+                    ),
                     "correct": True,
-                    "feedback": "Yes: holding documents and speaking for workers are common control tactics.",
+                    "feedback": (
+                        "Yes: holding documents and speaking for workers are common control "
+                        "tactics."
+                    ),
                 },
                 {
                     "text": "The business runs a night shift.",
@@ -190,7 +250,10 @@ QUIZZES = {
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "On a service call to a house or apartment, which of these could point to sex trafficking? Select all that apply.",
+            "text": (
+                "On a service call to a house or apartment, which of these could point to sex "
+                "trafficking? Select all that apply."
+            ),
             "explanation": (
                 "Signs include a steady flow of different visitors at all hours, "
                 "security that seems aimed at keeping people in, and a young person "
@@ -205,19 +268,30 @@ QUIZZES = {
                     "feedback": "Family size is not an indicator; avoid judging by household type.",
                 },
                 {
-                    "text": "A steady stream of different men arrive and leave at all hours for short visits.",
+                    "text": (
+                        "A steady stream of different men arrive and leave at all hours for short "
+                        "visits."
+                    ),
                     "correct": True,
                     "feedback": "Yes: heavy short-stay traffic is a common indicator.",
                 },
                 {
-                    "text": "Cameras and locks seem aimed at keeping people inside rather than keeping intruders out.",
+                    "text": (
+                        "Cameras and locks seem aimed at keeping people inside rather than keeping "
+                        "intruders out."
+                    ),
                     "correct": True,
                     "feedback": "Yes: security that keeps people in is a red flag.",
                 },
                 {
-                    "text": "A teenager who seems afraid, with an older adult who will not let her speak to you.",
+                    "text": (
+                        "A teenager who seems afraid, with an older adult who will not let her "
+                        "speak to you."
+                    ),
                     "correct": True,
-                    "feedback": "Yes: a fearful, controlled young person is a serious warning sign.",
+                    "feedback": (
+                        "Yes: a fearful, controlled young person is a serious warning sign."
+                    ),
                 },
                 {
                     "text": "The house is in poor repair and the yard is overgrown.",
@@ -245,17 +319,26 @@ QUIZZES = {
                 {
                     "text": "Follow the car at a distance to find out where she is taken.",
                     "correct": False,
-                    "feedback": "Following the car could put you, your co-worker and the girl in danger.",
+                    "feedback": (
+                        "Following the car could put you, your co-worker and the girl in danger."
+                    ),
                 },
                 {
                     "text": "Walk over and offer the girl a ride somewhere safe.",
                     "correct": False,
-                    "feedback": "Well meant, but it could make things worse for her and put you at risk.",
+                    "feedback": (
+                        "Well meant, but it could make things worse for her and put you at risk."
+                    ),
                 },
                 {
-                    "text": "Post a description of the man on a local community page to warn others.",
+                    "text": (
+                        "Post a description of the man on a local community page to warn others."
+                    ),
                     "correct": False,
-                    "feedback": "Social media posts can warn the trafficker and do not get help to her quickly.",
+                    "feedback": (
+                        "Social media posts can warn the trafficker and do not get help to her "
+                        "quickly."
+                    ),
                 },
                 {
                     "text": "Call 911 right away with the plate number, descriptions and location.",
@@ -267,7 +350,10 @@ QUIZZES = {
         {
             "kind": "single",
             "scenario": "",
-            "text": "You saw something worrying at a customer's site, but no one appears to be in immediate danger. What is the best next step?",
+            "text": (
+                "You saw something worrying at a customer's site, but no one appears to be in "
+                "immediate danger. What is the best next step?"
+            ),
             "explanation": (
                 "When there is no emergency, report through your employer's procedure "
                 "(for example, your supervisor) and/or contact " + HOTLINE + ". "
@@ -278,17 +364,27 @@ QUIZZES = {
                 {
                     "text": "Go back to the site on another day to collect more evidence first.",
                     "correct": False,
-                    "feedback": "Investigating is not your role and going back could put you at risk.",
+                    "feedback": (
+                        "Investigating is not your role and going back could put you at risk."
+                    ),
                 },
                 {
-                    "text": "Report it to your supervisor under company policy and/or contact the National Human Trafficking Hotline.",
+                    "text": (
+                        "Report it to your supervisor under company policy and/or contact the "
+                        "National Human Trafficking Hotline."
+                    ),
                     "correct": True,
                     "feedback": "Right: report your concerns through the proper channels.",
                 },
                 {
-                    "text": "Say nothing, because you might be wrong and get the customer in trouble.",
+                    "text": (
+                        "Say nothing, because you might be wrong and get the customer in trouble."
+                    ),
                     "correct": False,
-                    "feedback": "Reports made in good faith are encouraged; trained staff will assess them.",
+                    "feedback": (
+                        "Reports made in good faith are encouraged; trained staff will assess "
+                        "them."
+                    ),
                 },
             ],
         },
@@ -309,24 +405,34 @@ QUIZZES = {
             "lesson": "red-flags-in-the-field",
             "choices": [
                 {
-                    "text": "Language or immigration status is not a sign of trafficking; look for specific signs of control and report those.",
+                    "text": (
+                        "Language or immigration status is not a sign of trafficking; look for "
+                        "specific signs of control and report those."
+                    ),
                     "correct": True,
                     "feedback": "Right: focus on signs of control, not stereotypes.",
                 },
                 {
                     "text": "Ask the workers to show their papers so you know whether to report.",
                     "correct": False,
-                    "feedback": "Asking people to prove their status is not your role and can frighten real victims.",
+                    "feedback": (
+                        "Asking people to prove their status is not your role and can frighten "
+                        "real victims."
+                    ),
                 },
                 {
                     "text": "Report the whole crew to immigration authorities to be safe.",
                     "correct": False,
-                    "feedback": "That relies on a stereotype and can drive real victims further from help.",
+                    "feedback": (
+                        "That relies on a stereotype and can drive real victims further from help."
+                    ),
                 },
                 {
                     "text": "Ignore it: they are adults who chose this job.",
                     "correct": False,
-                    "feedback": "Adults can be trafficked too; stay alert to real signs of control.",
+                    "feedback": (
+                        "Adults can be trafficked too; stay alert to real signs of control."
+                    ),
                 },
             ],
         },
@@ -349,22 +455,32 @@ QUIZZES = {
                 {
                     "text": "Tell her to come with you to your truck right now.",
                     "correct": False,
-                    "feedback": "Trying to take her away yourself could make things more dangerous for both of you.",
+                    "feedback": (
+                        "Trying to take her away yourself could make things more dangerous for "
+                        "both of you."
+                    ),
                 },
                 {
-                    "text": "Confront the man when he comes back and tell him you know what is going on.",
+                    "text": (
+                        "Confront the man when he comes back and tell him you know what is going "
+                        "on."
+                    ),
                     "correct": False,
                     "feedback": "Confronting him could put her in greater danger once you leave.",
                 },
                 {
                     "text": "Stay calm, act normally, and call 911 as soon as you are safely away.",
                     "correct": True,
-                    "feedback": "Right: stay calm, stay safe and get law enforcement involved quickly.",
+                    "feedback": (
+                        "Right: stay calm, stay safe and get law enforcement involved quickly."
+                    ),
                 },
                 {
                     "text": "Pretend you did not hear her; this is not part of your job.",
                     "correct": False,
-                    "feedback": "You do not have to intervene, but you should report a plea for help.",
+                    "feedback": (
+                        "You do not have to intervene, but you should report a plea for help."
+                    ),
                 },
             ],
         },
@@ -391,15 +507,27 @@ QUIZZES = {
                 {
                     "text": "Refuse the room and tell him you know what he is up to.",
                     "correct": False,
-                    "feedback": "Confronting him puts you and the young woman at risk and he will simply go elsewhere.",
+                    "feedback": (
+                        "Confronting him puts you and the young woman at risk and he will simply "
+                        "go elsewhere."
+                    ),
                 },
                 {
-                    "text": "Ask the young woman to come into the back office so she can talk to you alone.",
+                    "text": (
+                        "Ask the young woman to come into the back office so she can talk to you "
+                        "alone."
+                    ),
                     "correct": False,
-                    "feedback": "Separating her in front of him could put her in danger; leave contact to trained responders.",
+                    "feedback": (
+                        "Separating her in front of him could put her in danger; leave contact to "
+                        "trained responders."
+                    ),
                 },
                 {
-                    "text": "Check them in as usual, note the details, and report to your manager or security.",
+                    "text": (
+                        "Check them in as usual, note the details, and report to your manager or "
+                        "security."
+                    ),
                     "correct": True,
                     "feedback": "Right: act normally, write down what you saw and report it.",
                 },
@@ -432,21 +560,31 @@ QUIZZES = {
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
                 {
-                    "text": "Let security or management decide on a welfare check under hotel policy.",
+                    "text": (
+                        "Let security or management decide on a welfare check under hotel policy."
+                    ),
                     "correct": False,
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
                 {
-                    "text": "Use your key card to go in while the guest is out and look for evidence.",
+                    "text": (
+                        "Use your key card to go in while the guest is out and look for evidence."
+                    ),
                     "correct": True,
-                    "feedback": "Correct: this is what you should NOT do. Searching the room is investigating and could put you at risk.",
+                    "feedback": (
+                        "Correct: this is what you should NOT do. Searching the room is "
+                        "investigating and could put you at risk."
+                    ),
                 },
             ],
         },
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "A contractor supplies extra housekeeping staff to your hotel. Which of these could point to labour trafficking? Select all that apply.",
+            "text": (
+                "A contractor supplies extra housekeeping staff to your hotel. Which of these "
+                "could point to labour trafficking? Select all that apply."
+            ),
             "explanation": (
                 "Someone else keeping workers' IDs or pay, debts they can never pay "
                 "off, and tight control over where they live and go are signs of "
@@ -456,7 +594,10 @@ QUIZZES = {
             "lesson": "labour-and-sex-trafficking-in-hotels",
             "choices": [
                 {
-                    "text": "The same person drops off and collects the workers and keeps their IDs and pay.",
+                    "text": (
+                        "The same person drops off and collects the workers and keeps their IDs "
+                        "and pay."
+                    ),
                     "correct": True,
                     "feedback": "Yes: control of documents, pay and transport is a red flag.",
                 },
@@ -476,7 +617,10 @@ QUIZZES = {
                     "feedback": "Speaking another language is not a sign of trafficking.",
                 },
                 {
-                    "text": "Workers live in crowded housing provided by the contractor and are not allowed out alone.",
+                    "text": (
+                        "Workers live in crowded housing provided by the contractor and are not "
+                        "allowed out alone."
+                    ),
                     "correct": True,
                     "feedback": "Yes: controlled housing and movement are key indicators.",
                 },
@@ -485,7 +629,9 @@ QUIZZES = {
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "Which of these could point to sex trafficking at a hotel? Select all that apply.",
+            "text": (
+                "Which of these could point to sex trafficking at a hotel? Select all that apply."
+            ),
             "explanation": (
                 "A steady flow of different visitors to one room, a young guest with an "
                 "unrelated adult who speaks for them, and cash rooms booked by someone "
@@ -500,12 +646,17 @@ QUIZZES = {
                     "feedback": "That is ordinary guest behaviour.",
                 },
                 {
-                    "text": "Many different visitors go to one room for short stays, day and night.",
+                    "text": (
+                        "Many different visitors go to one room for short stays, day and night."
+                    ),
                     "correct": True,
                     "feedback": "Yes: heavy short-stay traffic to one room is a key indicator.",
                 },
                 {
-                    "text": "A guest who looks like a minor is with an unrelated adult who answers every question for them.",
+                    "text": (
+                        "A guest who looks like a minor is with an unrelated adult who answers "
+                        "every question for them."
+                    ),
                     "correct": True,
                     "feedback": "Yes: a controlled young guest is a serious warning sign.",
                 },
@@ -524,7 +675,10 @@ QUIZZES = {
         {
             "kind": "true_false",
             "scenario": "",
-            "text": "If a 16-year-old says she is choosing to exchange sex for money and nobody is forcing her, it is not human trafficking.",
+            "text": (
+                "If a 16-year-old says she is choosing to exchange sex for money and nobody is "
+                "forcing her, it is not human trafficking."
+            ),
             "explanation": (
                 "Any commercial sex involving someone under 18 is trafficking. Force, "
                 "fraud or coercion do not have to be shown, and a minor cannot consent."
@@ -534,7 +688,10 @@ QUIZZES = {
                 {
                     "text": "True",
                     "correct": False,
-                    "feedback": "A minor in commercial sex is always a trafficking victim, whatever she says.",
+                    "feedback": (
+                        "A minor in commercial sex is always a trafficking victim, whatever she "
+                        "says."
+                    ),
                 },
                 {
                     "text": "False",
@@ -563,17 +720,26 @@ QUIZZES = {
                 {
                     "text": "Mostly girls kidnapped by strangers.",
                     "correct": False,
-                    "feedback": "Most victims are recruited by someone they know or trust, not kidnapped.",
+                    "feedback": (
+                        "Most victims are recruited by someone they know or trust, not kidnapped."
+                    ),
                 },
                 {
-                    "text": "Anyone, but especially people made vulnerable by things like homelessness, past abuse, insecure immigration status or money problems.",
+                    "text": (
+                        "Anyone, but especially people made vulnerable by things like "
+                        "homelessness, past abuse, insecure immigration status or money problems."
+                    ),
                     "correct": True,
-                    "feedback": "Right: vulnerability, not a single profile, is what traffickers exploit.",
+                    "feedback": (
+                        "Right: vulnerability, not a single profile, is what traffickers exploit."
+                    ),
                 },
                 {
                     "text": "Only people with no job and no home.",
                     "correct": False,
-                    "feedback": "Victims are often working, for example in hotels, restaurants and farms.",
+                    "feedback": (
+                        "Victims are often working, for example in hotels, restaurants and farms."
+                    ),
                 },
             ],
         },
@@ -595,14 +761,19 @@ QUIZZES = {
             "lesson": "who-is-at-risk",
             "choices": [
                 {
-                    "text": "Debt and threats can trap someone without locks; report what he told you.",
+                    "text": (
+                        "Debt and threats can trap someone without locks; report what he told you."
+                    ),
                     "correct": True,
                     "feedback": "Right: coercion does not need physical restraint.",
                 },
                 {
                     "text": "Tell him to quit today and walk out with you at the end of the shift.",
                     "correct": False,
-                    "feedback": "Well meant, but it could expose him to retaliation without real protection.",
+                    "feedback": (
+                        "Well meant, but it could expose him to retaliation without real "
+                        "protection."
+                    ),
                 },
                 {
                     "text": "Confront the agency driver when he picks the workers up.",
@@ -612,7 +783,10 @@ QUIZZES = {
                 {
                     "text": "Ask him to show you his immigration papers so you know how to help.",
                     "correct": False,
-                    "feedback": "Asking people to prove their status is not your role and can scare victims off.",
+                    "feedback": (
+                        "Asking people to prove their status is not your role and can scare "
+                        "victims off."
+                    ),
                 },
             ],
         },
@@ -638,12 +812,20 @@ QUIZZES = {
                 {
                     "text": "Tell your manager about it at the end of your shift.",
                     "correct": False,
-                    "feedback": "Immediate danger needs an immediate call, not a report hours later.",
+                    "feedback": (
+                        "Immediate danger needs an immediate call, not a report hours later."
+                    ),
                 },
                 {
-                    "text": "Go somewhere safe, call 911, and alert security with the room number and descriptions.",
+                    "text": (
+                        "Go somewhere safe, call 911, and alert security with the room number and "
+                        "descriptions."
+                    ),
                     "correct": True,
-                    "feedback": "Right: immediate danger means 911, and security should know straight away.",
+                    "feedback": (
+                        "Right: immediate danger means 911, and security should know straight "
+                        "away."
+                    ),
                 },
             ],
         },
@@ -659,19 +841,32 @@ QUIZZES = {
             "lesson": "whom-to-call",
             "choices": [
                 {
-                    "text": "Only report once you have proof, so you do not get a guest in trouble.",
+                    "text": (
+                        "Only report once you have proof, so you do not get a guest in trouble."
+                    ),
                     "correct": False,
-                    "feedback": "You do not need proof; report your concerns and let the professionals assess them.",
+                    "feedback": (
+                        "You do not need proof; report your concerns and let the professionals "
+                        "assess them."
+                    ),
                 },
                 {
-                    "text": "Call 911 if anyone is in immediate danger; otherwise tell your manager or security and/or call 1-888-373-7888 (text 233733).",
+                    "text": (
+                        "Call 911 if anyone is in immediate danger; otherwise tell your manager or "
+                        "security and/or call 1-888-373-7888 (text 233733)."
+                    ),
                     "correct": True,
                     "feedback": "Right: match the call to how urgent the situation is.",
                 },
                 {
-                    "text": "Post the guest's description in a staff group chat so everyone keeps an eye on them.",
+                    "text": (
+                        "Post the guest's description in a staff group chat so everyone keeps an "
+                        "eye on them."
+                    ),
                     "correct": False,
-                    "feedback": "Sharing informally can tip off the trafficker and is not a report.",
+                    "feedback": (
+                        "Sharing informally can tip off the trafficker and is not a report."
+                    ),
                 },
             ],
         },
@@ -694,7 +889,9 @@ QUIZZES = {
                 {
                     "text": "Drop it: your manager has made the decision.",
                     "correct": False,
-                    "feedback": "You can still report; a dismissed concern can still be a real one.",
+                    "feedback": (
+                        "You can still report; a dismissed concern can still be a real one."
+                    ),
                 },
                 {
                     "text": "Speak to the guest yourself, since management won't act.",
@@ -704,12 +901,20 @@ QUIZZES = {
                 {
                     "text": "Post the guest's photo online to warn other hotels.",
                     "correct": False,
-                    "feedback": "Public posts can warn the trafficker and may put the victim at risk.",
+                    "feedback": (
+                        "Public posts can warn the trafficker and may put the victim at risk."
+                    ),
                 },
                 {
-                    "text": "Escalate under hotel policy or contact the National Human Trafficking Hotline yourself.",
+                    "text": (
+                        "Escalate under hotel policy or contact the National Human Trafficking "
+                        "Hotline yourself."
+                    ),
                     "correct": True,
-                    "feedback": "Right: anyone can contact the hotline, with or without a manager's approval.",
+                    "feedback": (
+                        "Right: anyone can contact the hotline, with or without a manager's "
+                        "approval."
+                    ),
                 },
             ],
         },
@@ -735,24 +940,38 @@ QUIZZES = {
             "lesson": "trauma-informed-conversations",
             "choices": [
                 {
-                    "text": "Tell the companion you suspect he is controlling the patient and ask him to leave.",
+                    "text": (
+                        "Tell the companion you suspect he is controlling the patient and ask him "
+                        "to leave."
+                    ),
                     "correct": False,
                     "feedback": "Accusing him could put the patient in danger after discharge.",
                 },
                 {
-                    "text": "Use a routine policy reason, such as a private part of the exam, to see the patient alone when it is safe.",
+                    "text": (
+                        "Use a routine policy reason, such as a private part of the exam, to see "
+                        "the patient alone when it is safe."
+                    ),
                     "correct": True,
                     "feedback": "Right: a neutral, routine reason protects the patient.",
                 },
                 {
-                    "text": "Carry on with the companion answering, since he clearly knows the history.",
+                    "text": (
+                        "Carry on with the companion answering, since he clearly knows the "
+                        "history."
+                    ),
                     "correct": False,
-                    "feedback": "You may never hear the patient's own account if the companion always speaks for them.",
+                    "feedback": (
+                        "You may never hear the patient's own account if the companion always "
+                        "speaks for them."
+                    ),
                 },
                 {
                     "text": "Discharge the patient quickly to avoid a conflict.",
                     "correct": False,
-                    "feedback": "That wastes what may be a rare chance for the patient to get help.",
+                    "feedback": (
+                        "That wastes what may be a rare chance for the patient to get help."
+                    ),
                 },
             ],
         },
@@ -784,19 +1003,26 @@ QUIZZES = {
                 {
                     "text": "Use gestures and simple English to avoid involving anyone else.",
                     "correct": False,
-                    "feedback": "This risks missing key information, including signs of trafficking.",
+                    "feedback": (
+                        "This risks missing key information, including signs of trafficking."
+                    ),
                 },
                 {
                     "text": "Politely decline and use a professional interpreter service.",
                     "correct": True,
-                    "feedback": "Right: an independent interpreter protects accuracy and the patient's safety.",
+                    "feedback": (
+                        "Right: an independent interpreter protects accuracy and the patient's "
+                        "safety."
+                    ),
                 },
             ],
         },
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "Which of these could point to trafficking in a patient? Select all that apply.",
+            "text": (
+                "Which of these could point to trafficking in a patient? Select all that apply."
+            ),
             "explanation": (
                 "A history that sounds scripted or does not match the injuries, "
                 "delayed care for work injuries, and not knowing their own address or "
@@ -818,24 +1044,35 @@ QUIZZES = {
                 {
                     "text": "Work-related injuries were left untreated until they became severe.",
                     "correct": True,
-                    "feedback": "Yes: delayed care for work injuries can point to labour trafficking.",
+                    "feedback": (
+                        "Yes: delayed care for work injuries can point to labour trafficking."
+                    ),
                 },
                 {
-                    "text": "The patient does not know their address and someone else holds their ID and money.",
+                    "text": (
+                        "The patient does not know their address and someone else holds their ID "
+                        "and money."
+                    ),
                     "correct": True,
                     "feedback": "Yes: loss of control over documents and money is a key indicator.",
                 },
                 {
                     "text": "A relative asks detailed questions about the treatment plan.",
                     "correct": False,
-                    "feedback": "An engaged relative is usually a good sign; avoid reading too much into it.",
+                    "feedback": (
+                        "An engaged relative is usually a good sign; avoid reading too much into "
+                        "it."
+                    ),
                 },
             ],
         },
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "You are now alone with a patient you are worried about. Which approaches are trauma-informed? Select all that apply.",
+            "text": (
+                "You are now alone with a patient you are worried about. Which approaches are "
+                "trauma-informed? Select all that apply."
+            ),
             "explanation": (
                 "Be honest about confidentiality and its limits, ask open, "
                 "non-judgemental questions at the patient's pace, and respect an "
@@ -845,27 +1082,46 @@ QUIZZES = {
             "lesson": "trauma-informed-conversations",
             "choices": [
                 {
-                    "text": "Explain honestly what you keep confidential and what you may have to report.",
+                    "text": (
+                        "Explain honestly what you keep confidential and what you may have to "
+                        "report."
+                    ),
                     "correct": True,
                     "feedback": "Yes: honesty about limits builds trust.",
                 },
                 {
                     "text": "Press for every detail of what happened so your report is complete.",
                     "correct": False,
-                    "feedback": "Pushing for details can re-traumatise; detailed interviews are for specialists.",
+                    "feedback": (
+                        "Pushing for details can re-traumatise; detailed interviews are for "
+                        "specialists."
+                    ),
                 },
                 {
-                    "text": "Ask open, non-judgemental questions, such as whether anyone stops them from leaving their job, and let them set the pace.",
+                    "text": (
+                        "Ask open, non-judgemental questions, such as whether anyone stops them "
+                        "from leaving their job, and let them set the pace."
+                    ),
                     "correct": True,
-                    "feedback": "Yes: open questions and patient control are at the heart of trauma-informed care.",
+                    "feedback": (
+                        "Yes: open questions and patient control are at the heart of "
+                        "trauma-informed care."
+                    ),
                 },
                 {
-                    "text": "Tell them they are a trafficking victim and must go to the police today.",
+                    "text": (
+                        "Tell them they are a trafficking victim and must go to the police today."
+                    ),
                     "correct": False,
-                    "feedback": "Labels and demands can make patients shut down; give them choices.",
+                    "feedback": (
+                        "Labels and demands can make patients shut down; give them choices."
+                    ),
                 },
                 {
-                    "text": "Respect their decisions, and offer the hotline number discreetly, such as the text number 233733.",
+                    "text": (
+                        "Respect their decisions, and offer the hotline number discreetly, such as "
+                        "the text number 233733."
+                    ),
                     "correct": True,
                     "feedback": "Yes: respect their choices and make help easy to find later.",
                 },
@@ -874,7 +1130,10 @@ QUIZZES = {
         {
             "kind": "true_false",
             "scenario": "",
-            "text": "A patient who is a citizen and has never left their home state cannot be a victim of human trafficking.",
+            "text": (
+                "A patient who is a citizen and has never left their home state cannot be a victim "
+                "of human trafficking."
+            ),
             "explanation": (
                 "Trafficking does not require crossing a border or any travel at all. "
                 "Citizens are trafficked in their own communities, for labour as well "
@@ -890,7 +1149,9 @@ QUIZZES = {
                 {
                     "text": "False",
                     "correct": True,
-                    "feedback": "Right: anyone can be trafficked, anywhere, without crossing a border.",
+                    "feedback": (
+                        "Right: anyone can be trafficked, anywhere, without crossing a border."
+                    ),
                 },
             ],
         },
@@ -912,19 +1173,27 @@ QUIZZES = {
             "lesson": "responding-and-reporting",
             "choices": [
                 {
-                    "text": "Respect her decision, discreetly give her hotline information, involve social work under policy, and document objectively.",
+                    "text": (
+                        "Respect her decision, discreetly give her hotline information, involve "
+                        "social work under policy, and document objectively."
+                    ),
                     "correct": True,
                     "feedback": "Right: respect her choices while keeping the door to help open.",
                 },
                 {
                     "text": "Keep her in the department until she agrees to talk to police.",
                     "correct": False,
-                    "feedback": "Holding an adult against her will repeats the control she is already under.",
+                    "feedback": (
+                        "Holding an adult against her will repeats the control she is already "
+                        "under."
+                    ),
                 },
                 {
                     "text": "Call the salon and tell the owner to give back her passport.",
                     "correct": False,
-                    "feedback": "Contacting the suspected trafficker could put her in serious danger.",
+                    "feedback": (
+                        "Contacting the suspected trafficker could put her in serious danger."
+                    ),
                 },
                 {
                     "text": "Tell her you cannot treat her further unless she reports it.",
@@ -950,7 +1219,10 @@ QUIZZES = {
             "lesson": "responding-and-reporting",
             "choices": [
                 {
-                    "text": "Respect her view that she is choosing this and just treat the medical issue.",
+                    "text": (
+                        "Respect her view that she is choosing this and just treat the medical "
+                        "issue."
+                    ),
                     "correct": False,
                     "feedback": "A minor cannot consent to commercial sex; this must be reported.",
                 },
@@ -960,9 +1232,14 @@ QUIZZES = {
                     "feedback": "Confronting him could put her in danger and warn him.",
                 },
                 {
-                    "text": "Follow the mandated-reporting policy: report to child protective services and/or law enforcement and involve social work.",
+                    "text": (
+                        "Follow the mandated-reporting policy: report to child protective services "
+                        "and/or law enforcement and involve social work."
+                    ),
                     "correct": True,
-                    "feedback": "Right: this is a child trafficking situation and must be reported.",
+                    "feedback": (
+                        "Right: this is a child trafficking situation and must be reported."
+                    ),
                 },
                 {
                     "text": "Wait until her next visit to collect more evidence before reporting.",
@@ -997,9 +1274,15 @@ QUIZZES = {
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
                 {
-                    "text": "Stand in the doorway to physically stop the companion from leaving with the patient.",
+                    "text": (
+                        "Stand in the doorway to physically stop the companion from leaving with "
+                        "the patient."
+                    ),
                     "correct": True,
-                    "feedback": "Correct: this is what you should NOT do. Physically stepping in puts everyone at risk; let security and police handle it.",
+                    "feedback": (
+                        "Correct: this is what you should NOT do. Physically stepping in puts "
+                        "everyone at risk; let security and police handle it."
+                    ),
                 },
                 {
                     "text": "Document your observations objectively afterwards.",
@@ -1011,7 +1294,9 @@ QUIZZES = {
         {
             "kind": "single",
             "scenario": "",
-            "text": "Which statement about trafficking victims seen in health care is most accurate?",
+            "text": (
+                "Which statement about trafficking victims seen in health care is most accurate?"
+            ),
             "explanation": (
                 "Victims can be any age, gender, nationality or background, including "
                 "men in labour trafficking and young people born in the country. Many "
@@ -1022,7 +1307,10 @@ QUIZZES = {
                 {
                     "text": "Victims usually have obvious injuries from being tied up.",
                     "correct": False,
-                    "feedback": "Most victims have no signs of physical restraint; control is often psychological.",
+                    "feedback": (
+                        "Most victims have no signs of physical restraint; control is often "
+                        "psychological."
+                    ),
                 },
                 {
                     "text": "Victims are almost always foreign women.",
@@ -1032,10 +1320,16 @@ QUIZZES = {
                 {
                     "text": "A patient with their own phone and car keys cannot be a victim.",
                     "correct": False,
-                    "feedback": "Traffickers often let victims have phones; control can come through threats and debt.",
+                    "feedback": (
+                        "Traffickers often let victims have phones; control can come through "
+                        "threats and debt."
+                    ),
                 },
                 {
-                    "text": "Victims can be any age, gender or nationality, and many have no visible injuries.",
+                    "text": (
+                        "Victims can be any age, gender or nationality, and many have no visible "
+                        "injuries."
+                    ),
                     "correct": True,
                     "feedback": "Right: there is no single profile, so look for signs of control.",
                 },
@@ -1054,14 +1348,26 @@ QUIZZES = {
             "lesson": "responding-and-reporting",
             "choices": [
                 {
-                    "text": "Write \"trafficking victim\" clearly on the discharge papers so the next provider knows.",
+                    "text": (
+                        "Write \"trafficking victim\" clearly on the discharge papers so the next "
+                        "provider knows."
+                    ),
                     "correct": False,
-                    "feedback": "The companion may read discharge papers, which could put the patient at risk.",
+                    "feedback": (
+                        "The companion may read discharge papers, which could put the patient at "
+                        "risk."
+                    ),
                 },
                 {
-                    "text": "Record objective findings and the patient's own words, and think about what a companion could see.",
+                    "text": (
+                        "Record objective findings and the patient's own words, and think about "
+                        "what a companion could see."
+                    ),
                     "correct": True,
-                    "feedback": "Right: factual, careful documentation supports the patient and keeps them safe.",
+                    "feedback": (
+                        "Right: factual, careful documentation supports the patient and keeps them "
+                        "safe."
+                    ),
                 },
                 {
                     "text": "Leave it out of the record entirely to protect the patient's privacy.",
@@ -1094,22 +1400,34 @@ QUIZZES = {
                 {
                     "text": "Keep her after class and question her in detail about the boyfriend.",
                     "correct": False,
-                    "feedback": "Interviewing the student is for trained investigators; it can cause harm and affect the case.",
+                    "feedback": (
+                        "Interviewing the student is for trained investigators; it can cause harm "
+                        "and affect the case."
+                    ),
                 },
                 {
-                    "text": "Write down your observations and follow the school's mandated-reporting policy.",
+                    "text": (
+                        "Write down your observations and follow the school's mandated-reporting "
+                        "policy."
+                    ),
                     "correct": True,
-                    "feedback": "Right: document what you saw and report it through the proper channels.",
+                    "feedback": (
+                        "Right: document what you saw and report it through the proper channels."
+                    ),
                 },
                 {
                     "text": "Find the boyfriend at pickup and tell him to stay away from her.",
                     "correct": False,
-                    "feedback": "Confronting a suspected trafficker puts you and the student at risk.",
+                    "feedback": (
+                        "Confronting a suspected trafficker puts you and the student at risk."
+                    ),
                 },
                 {
                     "text": "Wait a few weeks to see whether things get worse.",
                     "correct": False,
-                    "feedback": "Waiting can leave a child in danger; you do not need proof to report.",
+                    "feedback": (
+                        "Waiting can leave a child in danger; you do not need proof to report."
+                    ),
                 },
             ],
         },
@@ -1131,20 +1449,32 @@ QUIZZES = {
                 {
                     "text": "Promise to keep it secret so she keeps trusting you.",
                     "correct": False,
-                    "feedback": "You are a mandated reporter; a promise you cannot keep damages trust later.",
+                    "feedback": (
+                        "You are a mandated reporter; a promise you cannot keep damages trust "
+                        "later."
+                    ),
                 },
                 {
                     "text": "Ask her for names, dates and places so your report is complete.",
                     "correct": False,
-                    "feedback": "Detailed questioning is for trained investigators; it can re-traumatise her.",
+                    "feedback": (
+                        "Detailed questioning is for trained investigators; it can re-traumatise "
+                        "her."
+                    ),
                 },
                 {
                     "text": "Call her parents first to talk it through before deciding what to do.",
                     "correct": False,
-                    "feedback": "Family members are sometimes involved; follow the reporting policy instead.",
+                    "feedback": (
+                        "Family members are sometimes involved; follow the reporting policy "
+                        "instead."
+                    ),
                 },
                 {
-                    "text": "Listen calmly, reassure her, explain you must get help, and report right away under policy.",
+                    "text": (
+                        "Listen calmly, reassure her, explain you must get help, and report right "
+                        "away under policy."
+                    ),
                     "correct": True,
                     "feedback": "Right: support her, be honest and report without delay.",
                 },
@@ -1167,19 +1497,29 @@ QUIZZES = {
             "lesson": "responding-and-reporting",
             "choices": [
                 {
-                    "text": "Note the car, plate, times and student, and report to your supervisor or school administrator.",
+                    "text": (
+                        "Note the car, plate, times and student, and report to your supervisor or "
+                        "school administrator."
+                    ),
                     "correct": True,
-                    "feedback": "Right: detailed observations help the people whose job it is to act.",
+                    "feedback": (
+                        "Right: detailed observations help the people whose job it is to act."
+                    ),
                 },
                 {
                     "text": "Park the bus to block his car and ask him who he is.",
                     "correct": False,
-                    "feedback": "Confrontation can put you, the student and the other children at risk.",
+                    "feedback": (
+                        "Confrontation can put you, the student and the other children at risk."
+                    ),
                 },
                 {
                     "text": "Keep her on the bus and drive her home yourself after the route.",
                     "correct": False,
-                    "feedback": "Well meant, but it goes outside your role and does not get her real protection.",
+                    "feedback": (
+                        "Well meant, but it goes outside your role and does not get her real "
+                        "protection."
+                    ),
                 },
             ],
         },
@@ -1201,9 +1541,15 @@ QUIZZES = {
             "lesson": "trafficking-and-young-people",
             "choices": [
                 {
-                    "text": "Treat it as a normal family job; lots of teenagers work in family businesses.",
+                    "text": (
+                        "Treat it as a normal family job; lots of teenagers work in family "
+                        "businesses."
+                    ),
                     "correct": False,
-                    "feedback": "Unpaid work to pay off a debt, with no freedom to quit, is not a normal family job.",
+                    "feedback": (
+                        "Unpaid work to pay off a debt, with no freedom to quit, is not a normal "
+                        "family job."
+                    ),
                 },
                 {
                     "text": "Go to the restaurant and tell the relative he must let the boy quit.",
@@ -1213,12 +1559,21 @@ QUIZZES = {
                 {
                     "text": "Ask him whether he has legal papers before you decide what to do.",
                     "correct": False,
-                    "feedback": "Immigration status is not your concern here and asking can frighten him off.",
+                    "feedback": (
+                        "Immigration status is not your concern here and asking can frighten him "
+                        "off."
+                    ),
                 },
                 {
-                    "text": "Recognise possible labour trafficking and report it under the mandated-reporting policy.",
+                    "text": (
+                        "Recognise possible labour trafficking and report it under the "
+                        "mandated-reporting policy."
+                    ),
                     "correct": True,
-                    "feedback": "Right: young people can be trafficked for labour, and this must be reported.",
+                    "feedback": (
+                        "Right: young people can be trafficked for labour, and this must be "
+                        "reported."
+                    ),
                 },
             ],
         },
@@ -1243,9 +1598,15 @@ QUIZZES = {
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
                 {
-                    "text": "Reply to the adult from her phone, pretending to be her, to find out who he is.",
+                    "text": (
+                        "Reply to the adult from her phone, pretending to be her, to find out who "
+                        "he is."
+                    ),
                     "correct": True,
-                    "feedback": "Correct: this is what you should NOT do. Posing as the student is investigating and can put her at risk.",
+                    "feedback": (
+                        "Correct: this is what you should NOT do. Posing as the student is "
+                        "investigating and can put her at risk."
+                    ),
                 },
                 {
                     "text": "Tell the school's designated reporting staff member straight away.",
@@ -1253,7 +1614,10 @@ QUIZZES = {
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
                 {
-                    "text": "Follow the mandated-reporting policy for reporting to law enforcement or child protective services.",
+                    "text": (
+                        "Follow the mandated-reporting policy for reporting to law enforcement or "
+                        "child protective services."
+                    ),
                     "correct": False,
                     "feedback": "This is a good step. The question asks what you should NOT do.",
                 },
@@ -1262,7 +1626,10 @@ QUIZZES = {
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "Which of these could be warning signs that a student is being trafficked? Select all that apply.",
+            "text": (
+                "Which of these could be warning signs that a student is being trafficked? Select "
+                "all that apply."
+            ),
             "explanation": (
                 "Unexplained gifts or money from an older person, running away or "
                 "chronic unexplained absences, and signs that someone else controls "
@@ -1277,7 +1644,10 @@ QUIZZES = {
                     "feedback": "New activities are a normal part of school life.",
                 },
                 {
-                    "text": "Unexplained money, gifts or a new phone from an older \"boyfriend\" or friend.",
+                    "text": (
+                        "Unexplained money, gifts or a new phone from an older \"boyfriend\" or "
+                        "friend."
+                    ),
                     "correct": True,
                     "feedback": "Yes: gifts are a common grooming tactic.",
                 },
@@ -1292,7 +1662,10 @@ QUIZZES = {
                     "feedback": "Yes: these are strongly linked to exploitation.",
                 },
                 {
-                    "text": "Someone else seems to control their phone, or they must check in with an adult constantly.",
+                    "text": (
+                        "Someone else seems to control their phone, or they must check in with an "
+                        "adult constantly."
+                    ),
                     "correct": True,
                     "feedback": "Yes: being controlled by someone else is a key indicator.",
                 },
@@ -1301,7 +1674,10 @@ QUIZZES = {
         {
             "kind": "multiple",
             "scenario": "",
-            "text": "Which statements about trafficking and young people are true? Select all that apply.",
+            "text": (
+                "Which statements about trafficking and young people are true? Select all that "
+                "apply."
+            ),
             "explanation": (
                 "Any commercial sex involving someone under 18 is trafficking. "
                 "Traffickers are often people the young person knows, and students "
@@ -1311,19 +1687,33 @@ QUIZZES = {
             "lesson": "trafficking-and-young-people",
             "choices": [
                 {
-                    "text": "Any commercial sex involving a person under 18 is trafficking, even without force.",
+                    "text": (
+                        "Any commercial sex involving a person under 18 is trafficking, even "
+                        "without force."
+                    ),
                     "correct": True,
                     "feedback": "Yes: a minor cannot consent to commercial sex.",
                 },
                 {
-                    "text": "A young person must be physically held captive for it to count as trafficking.",
+                    "text": (
+                        "A young person must be physically held captive for it to count as "
+                        "trafficking."
+                    ),
                     "correct": False,
-                    "feedback": "Control is often through manipulation, threats or dependence, not captivity.",
+                    "feedback": (
+                        "Control is often through manipulation, threats or dependence, not "
+                        "captivity."
+                    ),
                 },
                 {
-                    "text": "Traffickers are often someone the young person knows, such as a boyfriend, friend or relative.",
+                    "text": (
+                        "Traffickers are often someone the young person knows, such as a "
+                        "boyfriend, friend or relative."
+                    ),
                     "correct": True,
-                    "feedback": "Yes: most young victims are recruited by someone they know or trust.",
+                    "feedback": (
+                        "Yes: most young victims are recruited by someone they know or trust."
+                    ),
                 },
                 {
                     "text": "Boys are rarely targeted, so warning signs mostly apply to girls.",
@@ -1331,7 +1721,9 @@ QUIZZES = {
                     "feedback": "Boys and young men are trafficked too, and are often missed.",
                 },
                 {
-                    "text": "A student can be trafficked while living at home and attending school.",
+                    "text": (
+                        "A student can be trafficked while living at home and attending school."
+                    ),
                     "correct": True,
                     "feedback": "Yes: many young victims keep going to school.",
                 },
@@ -1340,7 +1732,10 @@ QUIZZES = {
         {
             "kind": "true_false",
             "scenario": "",
-            "text": "For a student to be a victim of trafficking, they must have been moved across a state or national border.",
+            "text": (
+                "For a student to be a victim of trafficking, they must have been moved across a "
+                "state or national border."
+            ),
             "explanation": (
                 "Trafficking needs no movement at all. A student can be trafficked in "
                 "their own town, and even from their own home."
@@ -1350,7 +1745,9 @@ QUIZZES = {
                 {
                     "text": "True",
                     "correct": False,
-                    "feedback": "That confuses trafficking with smuggling; no border crossing is needed.",
+                    "feedback": (
+                        "That confuses trafficking with smuggling; no border crossing is needed."
+                    ),
                 },
                 {
                     "text": "False",
@@ -1362,7 +1759,9 @@ QUIZZES = {
         {
             "kind": "single",
             "scenario": "",
-            "text": "What is your role as school staff when you suspect a student is being trafficked?",
+            "text": (
+                "What is your role as school staff when you suspect a student is being trafficked?"
+            ),
             "explanation": (
                 "School staff report; they do not investigate. Follow the "
                 "mandated-reporting policy right away. You do not need proof, and "
@@ -1371,22 +1770,35 @@ QUIZZES = {
             "lesson": "responding-and-reporting",
             "choices": [
                 {
-                    "text": "Collect evidence by interviewing the student and their friends before reporting.",
+                    "text": (
+                        "Collect evidence by interviewing the student and their friends before "
+                        "reporting."
+                    ),
                     "correct": False,
-                    "feedback": "Interviewing is for trained investigators and can harm the student and the case.",
+                    "feedback": (
+                        "Interviewing is for trained investigators and can harm the student and "
+                        "the case."
+                    ),
                 },
                 {
                     "text": "Check with the student's parents first to confirm your suspicions.",
                     "correct": False,
-                    "feedback": "Family members can be involved; follow the reporting policy instead.",
+                    "feedback": (
+                        "Family members can be involved; follow the reporting policy instead."
+                    ),
                 },
                 {
-                    "text": "Report your suspicions promptly under the mandated-reporting policy and let investigators investigate.",
+                    "text": (
+                        "Report your suspicions promptly under the mandated-reporting policy and "
+                        "let investigators investigate."
+                    ),
                     "correct": True,
                     "feedback": "Right: your job is to report, not to prove.",
                 },
                 {
-                    "text": "Wait until the student tells you directly that they are being trafficked.",
+                    "text": (
+                        "Wait until the student tells you directly that they are being trafficked."
+                    ),
                     "correct": False,
                     "feedback": "Many victims never disclose or do not see themselves as victims.",
                 },
@@ -1405,14 +1817,19 @@ QUIZZES = {
             "lesson": "warning-signs-at-school",
             "choices": [
                 {
-                    "text": "Watch for warning signs in every student, and be especially alert to vulnerabilities such as homelessness, foster care or running away.",
+                    "text": (
+                        "Watch for warning signs in every student, and be especially alert to "
+                        "vulnerabilities such as homelessness, foster care or running away."
+                    ),
                     "correct": True,
                     "feedback": "Right: look at signs and vulnerabilities, not stereotypes.",
                 },
                 {
                     "text": "Focus mainly on students from immigrant families.",
                     "correct": False,
-                    "feedback": "That is a stereotype; students of any background can be trafficked.",
+                    "feedback": (
+                        "That is a stereotype; students of any background can be trafficked."
+                    ),
                 },
                 {
                     "text": "Focus only on teenage girls.",

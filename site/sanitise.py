@@ -2,7 +2,7 @@
 
 import nh3
 
-# What lesson text may contain when it arrives from outside Wagtail's editor (demo content, imports).
+# What lesson text may contain when it comes from outside Wagtail's editor (demo content, imports).
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "b", "em", "i", "a", "br"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 

@@ -48,7 +48,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 if not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS is not set. List the site's host names, comma-separated.")
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS is not set. List the site's host names, comma-separated."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "outreach",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -116,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "redflag.context_processors.navigation",
             ],
         },
     },
@@ -133,6 +137,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent writers (two tabs submitting a quiz) wait for the lock instead of failing at once.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+if env("DATABASE_TEST_NAME"):
+    # A file-backed SQLite test database lets threaded tests share it (in-memory ones cannot).
+    DATABASES["default"]["TEST"] = {"NAME": env("DATABASE_TEST_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache, sessions and rate limits: local memory embedded, Redis when REDIS_URL is set.
@@ -232,14 +239,14 @@ WAGTAIL_I18N_ENABLED = False
 # Security: strict by default whenever DEBUG is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel frames the site's own pages.
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN.
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
@@ -254,8 +261,16 @@ LOGGING = {
         # Every in-process task and page publish would otherwise print a line.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step at INFO; its warnings (a refused fetch) still show.
+        "weasyprint": {"level": "WARNING"},
     },
 }
 
 # Redflag's own settings
 REDFLAG_DEMO = env_bool("REDFLAG_DEMO", DEBUG)
+# Certificates: paper size (letter or a4), where PDFs and bulk ZIPs are kept (never under
+# MEDIA_ROOT: they are served only through views that check who asks), verification look-ups
+# allowed per client IP per minute.
+CERTIFICATE_PAGE_SIZE = env("CERTIFICATE_PAGE_SIZE", "letter").lower()
+CERTIFICATE_FILES_ROOT = Path(env("CERTIFICATE_FILES_ROOT", str(BASE_DIR / "var" / "private")))
+CERTIFICATE_VERIFY_RATE_PER_MINUTE = env_int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", 30)

@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from redflag.accounts import views as account_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
-
-from redflag.accounts import views as account_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -14,6 +13,9 @@ urlpatterns = [
     path("accounts/profile/", account_views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("quizzes/", include("quizzes.urls")),
+    path("", include("certificates.urls")),
+    path("", include("outreach.urls")),
 ]
 
 if settings.DEBUG:

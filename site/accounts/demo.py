@@ -33,8 +33,13 @@ def seed_accounts():
         if user is None:
             first, _, last = name.partition(" ")
             user = User.objects.create_user(
-                username=email, email=email, password=DEMO_PASSWORD, first_name=first, last_name=last,
-                is_superuser=is_superuser, is_staff=is_superuser,
+                username=email,
+                email=email,
+                password=DEMO_PASSWORD,
+                first_name=first,
+                last_name=last,
+                is_superuser=is_superuser,
+                is_staff=is_superuser,
             )
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
@@ -43,8 +48,14 @@ def seed_accounts():
             user.groups.add(Group.objects.get(name=group_name))
         if role == "learner" and hotel and not hasattr(user, "learner_profile"):
             LearnerProfile.objects.create(
-                user=user, certificate_name=name, group=hotel, employer="Harbor View Hotel",
-                job_role="Housekeeper", state="CA", county="Alameda", zip_code="94607",
+                user=user,
+                certificate_name=name,
+                group=hotel,
+                employer="Harbor View Hotel",
+                job_role="Housekeeper",
+                state="CA",
+                county="Alameda",
+                zip_code="94607",
             )
         created.append((role, email))
     return created

@@ -3,12 +3,21 @@ from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import StakeholderGroup
+from outreach import invites
 
-from .models import LearnerProfile
+from .models import LearnerProfile, zip_code_validator
 from .regions import STATE_CHOICES
 
-PROFILE_FIELDS = ["certificate_name", "group", "employer", "job_role", "state", "county", "zip_code",
-                  "language"]
+PROFILE_FIELDS = [
+    "certificate_name",
+    "group",
+    "employer",
+    "job_role",
+    "state",
+    "county",
+    "zip_code",
+    "language",
+]
 
 
 def _profile_fields():
@@ -16,22 +25,31 @@ def _profile_fields():
     fields["group"].queryset = StakeholderGroup.objects.all()
     fields["group"].empty_label = _("Choose your workplace type")
     fields["state"].choices = STATE_CHOICES
+    fields["certificate_name"].error_messages["required"] = _(
+        "Enter your name as it should appear on a certificate."
+    )
+    # Plain forms (sign-up) skip model validation, so the ZIP rule is attached to the field.
+    fields["zip_code"].validators.append(zip_code_validator)
     fields["certificate_name"].widget.attrs.update(autocomplete="name")
     fields["zip_code"].widget.attrs.update(autocomplete="postal-code", inputmode="numeric")
     fields["employer"].widget.attrs.update(autocomplete="organization")
     fields["job_role"].widget.attrs.update(autocomplete="organization-title")
+    fields["invite_code"] = invites.invite_code_field()
     return fields
 
 
 def clean_profile(form, cleaned_data):
     name = (cleaned_data.get("certificate_name") or "").strip()
     if "certificate_name" in cleaned_data and not name:
-        form.add_error("certificate_name", _("Enter your name as it should appear on a certificate."))
+        form.add_error(
+            "certificate_name", _("Enter your name as it should appear on a certificate.")
+        )
     elif name:
         cleaned_data["certificate_name"] = " ".join(name.split())
     if not cleaned_data.get("county", "").strip() and not cleaned_data.get("zip_code", "").strip():
         if "zip_code" not in form.errors:
             form.add_error("county", _("Enter your county or your ZIP code."))
+    form.joined_organisation = invites.clean_invite_code(form, cleaned_data)
     return cleaned_data
 
 
@@ -47,6 +65,16 @@ class ProfileForm(forms.ModelForm):
     def clean(self):
         return clean_profile(self, super().clean())
 
+    def save(self, commit=True):
+        profile = super().save(commit=False)
+        organisation = getattr(self, "joined_organisation", None)
+        if organisation:
+            profile.organisation = organisation
+            profile.employer = profile.employer or organisation.name
+        if commit:
+            profile.save()
+        return profile
+
 
 class SignupProfileForm(forms.Form):
     """allauth's sign-up form extends this, so the profile is filled in while signing up."""
@@ -59,6 +87,10 @@ class SignupProfileForm(forms.Form):
         return clean_profile(self, super().clean())
 
     def signup(self, request, user):
-        LearnerProfile.objects.update_or_create(
-            user=user, defaults={name: self.cleaned_data[name] for name in PROFILE_FIELDS}
-        )
+        defaults = {name: self.cleaned_data[name] for name in PROFILE_FIELDS}
+        organisation = getattr(self, "joined_organisation", None)
+        if organisation:
+            defaults.update(
+                organisation=organisation, employer=defaults["employer"] or organisation.name
+            )
+        LearnerProfile.objects.update_or_create(user=user, defaults=defaults)

@@ -11,7 +11,7 @@ zip_code_validator = RegexValidator(
 
 
 class LearnerProfile(models.Model):
-    """Who a learner is for coverage and certificates. Certificates copy these values when issued."""
+    """Who a learner is, for coverage and certificates (which copy these values when issued)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="learner_profile"
@@ -28,16 +28,34 @@ class LearnerProfile(models.Model):
         related_name="learners",
     )
     employer = models.CharField(
-        _("employer or organisation"), max_length=200, blank=True,
+        _("employer or organisation"),
+        max_length=200,
+        blank=True,
         help_text=_("The hotel, utility, hospital or school you work for."),
     )
-    job_role = models.CharField(_("job role"), max_length=120, blank=True,
-                                help_text=_("e.g. housekeeper, meter reader, ER nurse, teacher"))
+    # Set by an invite code, or by a coordinator matching `employer` to the directory.
+    organisation = models.ForeignKey(
+        "outreach.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="learners",
+    )
+    job_role = models.CharField(
+        _("job role"),
+        max_length=120,
+        blank=True,
+        help_text=_("e.g. housekeeper, meter reader, ER nurse, teacher"),
+    )
     state = models.CharField(_("state"), max_length=2, choices=US_STATES)
     county = models.CharField(_("county"), max_length=100, blank=True)
-    zip_code = models.CharField(_("ZIP code"), max_length=10, blank=True, validators=[zip_code_validator])
-    language = models.CharField(_("preferred language"), max_length=8, choices=settings.LANGUAGES,
-                                default="en")
+    zip_code = models.CharField(
+        _("ZIP code"), max_length=10, blank=True, validators=[zip_code_validator]
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -49,5 +67,11 @@ class LearnerProfile(models.Model):
         return self.certificate_name
 
     @classmethod
-    def is_complete_for(cls, user) -> bool:
-        return cls.objects.filter(user=user).exists()
+    def is_complete_for(cls, user, session=None) -> bool:
+        """Whether the user has filled in a profile; remembered in the session once true."""
+        if session is not None and session.get("profile_complete") == user.pk:
+            return True
+        complete = cls.objects.filter(user=user).exists()
+        if complete and session is not None:
+            session["profile_complete"] = user.pk
+        return complete

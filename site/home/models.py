@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 
 class HomePage(Page):
@@ -20,6 +21,18 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        # Lessons are the hot path: find one by its full URL path in one query instead of one
+        # or two per level of the tree. Anything else (and routable sub-paths) routes as usual.
+        if path_components:
+            from courses.models import LessonPage
+
+            url_path = self.url_path + "/".join(path_components) + "/"
+            lesson = LessonPage.objects.filter(url_path=url_path, live=True).first()
+            if lesson is not None:
+                return RouteResult(lesson)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from courses.models import CourseIndexPage, StakeholderGroup
 
@@ -33,7 +46,9 @@ class HomePage(Page):
 class TaskForceSettings(BaseSiteSetting):
     """Who runs this Redflag: shown in every how-to-report callout and on certificates."""
 
-    name = models.CharField(_("task force name"), max_length=200, default="Regional Human Trafficking Task Force")
+    name = models.CharField(
+        _("task force name"), max_length=200, default="Regional Human Trafficking Task Force"
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -52,8 +67,11 @@ class TaskForceSettings(BaseSiteSetting):
         FieldPanel("name"),
         FieldPanel("logo"),
         MultiFieldPanel(
-            [FieldPanel("local_contact_name"), FieldPanel("local_contact_phone"),
-             FieldPanel("local_contact_email")],
+            [
+                FieldPanel("local_contact_name"),
+                FieldPanel("local_contact_phone"),
+                FieldPanel("local_contact_email"),
+            ],
             heading=_("Local reporting contact"),
         ),
     ]

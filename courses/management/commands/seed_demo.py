@@ -1,29 +1,34 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
-
-from courses import demo as course_demo
 from redflag.accounts import demo as account_demo
+
+from certificates import demo as certificate_demo
+from courses import demo as course_demo
+from quizzes import demo as quiz_demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo site, courses and (with --demo-accounts) demo sign-ins. Safe to run twice."
+    help = "Create the demo site and courses and, with --demo-accounts, demo sign-ins. Idempotent."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--demo-accounts",
             action="store_true",
-            help="Also create the demo learner, trainer, reviewer and coordinator (never in production).",
+            help="Also create the demo sign-ins, one per role (only with DEBUG or REDFLAG_DEMO).",
         )
 
     def handle(self, *args, demo_accounts=False, **options):
         home = course_demo.seed_site()
         courses = course_demo.seed_courses(home)
-        self.stdout.write(f"Site and {len(courses)} courses ready.")
+        quizzes = quiz_demo.seed_quizzes(courses)
+        self.stdout.write(f"Site, {len(courses)} courses and {len(quizzes)} quizzes ready.")
         if demo_accounts:
             if not (settings.DEBUG or settings.REDFLAG_DEMO):
                 self.stderr.write("Demo accounts are only created with DEBUG=1 or REDFLAG_DEMO=1.")
                 return
             accounts = account_demo.seed_accounts()
-            self.stdout.write("Demo sign-ins (password for all: %s):" % account_demo.DEMO_PASSWORD)
+            self.stdout.write(f"Demo sign-ins (password for all: {account_demo.DEMO_PASSWORD}):")
             for role, email in accounts:
                 self.stdout.write(f"  {role:<12} {email}")
+            if certificate_demo.seed_demo_certificate():
+                self.stdout.write(f"Demo certificate issued to {certificate_demo.DEMO_LEARNER}.")

@@ -1,0 +1,365 @@
+"""The coordinators' certificate registry in the Wagtail admin.
+
+List, inspect, revoke, reissue and download in bulk.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.widgets.button import Button, HeaderButton, MenuItem
+
+from . import services
+from .filters import CertificateFilterSet, filtered_certificates, search_certificates
+from .forms import ReissueForm, RevokeForm
+from .models import Certificate
+
+MAX_BULK = 20000
+URL_NAMESPACE = "certificates_admin"
+
+
+def admin_url(name, *args):
+    return reverse(f"{URL_NAMESPACE}:{name}", args=args)
+
+
+def _filter_query(request) -> str:
+    """The listing's filter and search, without paging or Wagtail's fragment marker."""
+    query = request.GET.copy()
+    for key in ("p", "_w_filter_fragment", "ordering"):
+        query.pop(key, None)
+    return query.urlencode()
+
+
+class StatusColumn(Column):
+    cell_template_name = "certificates/admin/status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["status"] = instance.status
+        context["label"] = instance.get_status_display()
+        return context
+
+
+class CertificateIndexView(IndexView):
+    results_template_name = "certificates/admin/index_results.html"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("course")
+
+    def search_queryset(self, queryset):
+        return search_certificates(queryset, self.search_query) if self.is_searching else queryset
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        user = self.request.user
+        if user.has_perm("certificates.download_certificate"):
+            buttons.append(
+                MenuItem(
+                    _("Download PDF"),
+                    url=instance.get_download_url(),
+                    icon_name="download",
+                    priority=5,
+                )
+            )
+        if not instance.revoked_at and user.has_perm("certificates.revoke_certificate"):
+            buttons.append(
+                MenuItem(
+                    _("Revoke"),
+                    url=admin_url("revoke", instance.pk),
+                    icon_name="cross",
+                    priority=40,
+                )
+            )
+        if not instance.revoked_at and user.has_perm("certificates.reissue_certificate"):
+            buttons.append(
+                MenuItem(
+                    _("Reissue with corrected name"),
+                    url=admin_url("reissue", instance.pk),
+                    icon_name="repeat",
+                    priority=41,
+                )
+            )
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm("certificates.download_certificate"):
+            query = _filter_query(self.request)
+            context["bulk_url"] = admin_url("bulk_new") + (f"?{query}" if query else "")
+        return context
+
+
+class CertificateInspectView(InspectView):
+    def get_field_label(self, field_name, field):
+        labels = {"status": _("Status"), "replaces": _("Replaces"),
+                  "group_name": _("Stakeholder group")}
+        return labels.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_code_display_value(self):
+        return self.object.display_code
+
+    def get_status_display_value(self):
+        return self.object.get_status_display()
+
+    def get_replaced_by_display_value(self):
+        return str(self.object.replaced_by) if self.object.replaced_by_id else "-"
+
+    def get_replaces_display_value(self):
+        old = Certificate.objects.filter(replaced_by=self.object).first()
+        return str(old) if old else "-"
+
+    def get_revoked_by_display_value(self):
+        return str(self.object.revoked_by) if self.object.revoked_by_id else "-"
+
+    @cached_property
+    def header_buttons(self):
+        if not self.request.user.has_perm("certificates.download_certificate"):
+            return []
+        url = self.object.get_download_url()
+        return [HeaderButton(_("Download PDF"), url=url, icon_name="download")]
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        user = self.request.user
+        certificate = self.object
+        buttons.append(
+            Button(
+                _("Public verification page"),
+                url=certificate.get_verify_path(),
+                icon_name="link-external",
+                priority=2,
+            )
+        )
+        buttons.append(
+            Button(
+                _("History"),
+                url=admin_url("history", certificate.pk),
+                icon_name="history",
+                priority=3,
+            )
+        )
+        if not certificate.revoked_at and user.has_perm("certificates.revoke_certificate"):
+            buttons.append(
+                Button(
+                    _("Revoke"),
+                    url=admin_url("revoke", certificate.pk),
+                    icon_name="cross",
+                    priority=40,
+                )
+            )
+        if not certificate.revoked_at and user.has_perm("certificates.reissue_certificate"):
+            buttons.append(
+                Button(
+                    _("Reissue with corrected name"),
+                    url=admin_url("reissue", certificate.pk),
+                    icon_name="repeat",
+                    priority=41,
+                )
+            )
+        return buttons
+
+
+class CertificateHistoryView(HistoryView):
+    # Coordinators hold only "view" (plus the action permissions); the audit trail is theirs.
+    any_permission_required = ["view", "change"]
+    header_buttons = []  # no "Edit": certificates are never edited
+
+
+class _CertificateActionView(WagtailAdminTemplateMixin, FormView):
+    permission = ""
+    template_name = "certificates/admin/action_form.html"
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        self.certificate = get_object_or_404(Certificate, pk=kwargs["pk"])
+        if self.certificate.revoked_at:
+            messages.error(request, _("This certificate is already revoked or replaced."))
+            return HttpResponseRedirect(admin_url("inspect", self.certificate.pk))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.certificate)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": admin_url("index"), "label": _("Certificates")},
+            {"url": admin_url("inspect", self.certificate.pk), "label": str(self.certificate)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            certificate=self.certificate,
+            submit_label=self.submit_label,
+            explanation=self.explanation,
+            cancel_url=admin_url("inspect", self.certificate.pk),
+        )
+        return context
+
+
+class RevokeView(_CertificateActionView):
+    permission = "certificates.revoke_certificate"
+    form_class = RevokeForm
+    page_title = gettext_lazy("Revoke certificate")
+    submit_label = gettext_lazy("Revoke certificate")
+    explanation = gettext_lazy(
+        "A revoked certificate shows as revoked, with today's date, to anyone who checks its code. "
+        "This cannot be undone."
+    )
+
+    def form_valid(self, form):
+        services.revoke_certificate(
+            self.certificate, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(self.request, _("Certificate revoked."))
+        return HttpResponseRedirect(admin_url("inspect", self.certificate.pk))
+
+
+class ReissueView(_CertificateActionView):
+    permission = "certificates.reissue_certificate"
+    form_class = ReissueForm
+    page_title = gettext_lazy("Reissue certificate")
+    submit_label = gettext_lazy("Reissue with the corrected name")
+    explanation = gettext_lazy(
+        "The new certificate gets a new verification code and keeps the dates of the original "
+        "pass. "
+        "The old one shows as replaced to anyone who checks its code."
+    )
+
+    def get_initial(self):
+        profile = (
+            getattr(self.certificate.user, "learner_profile", None)
+            if self.certificate.user_id
+            else None
+        )
+        return {
+            "learner_name": profile.certificate_name if profile else self.certificate.learner_name
+        }
+
+    def form_valid(self, form):
+        new = services.reissue_certificate(
+            self.certificate,
+            by=self.request.user,
+            learner_name=form.cleaned_data["learner_name"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            self.request, _("Certificate reissued with code %(code)s.") % {"code": new.display_code}
+        )
+        return HttpResponseRedirect(admin_url("inspect", new.pk))
+
+
+class BulkNewView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm the selection, then start building the ZIP in the background."""
+
+    template_name = "certificates/admin/bulk_new.html"
+    page_title = gettext_lazy("Download certificates")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("certificates.download_certificate"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": admin_url("index"), "label": _("Certificates")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    @cached_property
+    def certificates(self):
+        return filtered_certificates(self.request)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = CertificateFilterSet(data=self.request.GET, request=self.request)
+        described = []
+        if filterset.is_valid():
+            for name in filterset.form.changed_data:
+                value = filterset.form.cleaned_data.get(name)
+                if value not in (None, "", []):
+                    field = filterset.form.fields[name]
+                    choices = dict(getattr(field, "choices", []) or [])
+                    described.append((field.label, choices.get(value, value)))
+        if self.request.GET.get("q"):
+            described.append((_("Search"), self.request.GET["q"]))
+        count = self.certificates.count()
+        context.update(
+            count=count,
+            described=described,
+            too_many=count > MAX_BULK,
+            index_url=admin_url("index") + "?" + _filter_query(self.request),
+            recent=self.request.user.certificate_bulk_downloads.all()[:5],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        ids = list(
+            self.certificates.order_by("learner_name", "pk").values_list("pk", flat=True)[
+                : MAX_BULK + 1
+            ]
+        )
+        if not ids or len(ids) > MAX_BULK:
+            messages.error(
+                request, _("Choose between 1 and %(max)s certificates.") % {"max": MAX_BULK}
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        bulk = services.start_bulk_download(
+            user=request.user, certificate_ids=ids, query=_filter_query(request)
+        )
+        return HttpResponseRedirect(admin_url("bulk_detail", bulk.pk))
+
+
+class BulkDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "certificates/admin/bulk_detail.html"
+    page_title = gettext_lazy("Certificate download")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.bulk = services.bulk_download_for(request.user, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": admin_url("index"), "label": _("Certificates")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        back = admin_url("index") + (f"?{self.bulk.query}" if self.bulk.query else "")
+        context.update(
+            bulk=self.bulk,
+            index_url=back,
+            download_url=admin_url("bulk_file", self.bulk.pk),
+            retry_url=admin_url("bulk_new") + (f"?{self.bulk.query}" if self.bulk.query else ""),
+        )
+        return context
+
+
+def bulk_file(request, pk):
+    bulk = services.bulk_download_for(request.user, pk)
+    if bulk.status != bulk.State.DONE or not bulk.file:
+        return HttpResponseRedirect(admin_url("bulk_detail", bulk.pk))
+    response = FileResponse(
+        bulk.file.open("rb"),
+        as_attachment=True,
+        filename=bulk.file.name.rsplit("/", 1)[-1],
+        content_type="application/zip",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

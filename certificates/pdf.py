@@ -1,0 +1,156 @@
+"""Certificate PDF rendering with WeasyPrint.
+
+Speed comes from doing the expensive work once per process: the fonts are loaded into one
+FontConfiguration and the stylesheet is parsed once per page size, then every render only lays out
+a small HTML page. WeasyPrint subsets the fonts with HarfBuzz (libharfbuzz-subset0); without it,
+fontTools does the subsetting about ten times slower (see checks.py).
+"""
+
+import base64
+import logging
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from .fetcher import StaticOnlyURLFetcher
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZES = {"letter": "letter", "a4": "A4"}
+PDF_VARIANT = "pdf/ua-1"
+
+
+def page_size() -> str:
+    configured = str(getattr(settings, "CERTIFICATE_PAGE_SIZE", "letter") or "letter").lower()
+    return PAGE_SIZES.get(configured, "letter")
+
+
+def static_base_url() -> str:
+    """A file: URL for the folder holding fonts/, so the stylesheet can name fonts relatively."""
+    font = finders.find("fonts/NotoSans-Regular.ttf")
+    if not font:
+        raise FileNotFoundError(
+            "static/fonts/NotoSans-Regular.ttf is missing: certificates need it."
+        )
+    return Path(font).resolve().parent.parent.as_uri() + "/"
+
+
+@dataclass(frozen=True)
+class Branding:
+    """What the task force puts on every certificate, read once per render batch."""
+
+    task_force_name: str
+    logo_data_uri: str = ""
+
+    @classmethod
+    def current(cls) -> "Branding":
+        from redflag.home.models import TaskForceSettings
+        from wagtail.models import Site
+
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            return cls(task_force_name=TaskForceSettings._meta.get_field("name").default)
+        task_force = TaskForceSettings.for_site(site)
+        logo = ""
+        if task_force.logo_id:
+            try:
+                logo = _logo_data_uri(task_force.logo_id, task_force.logo.file.name)
+            except Exception:  # a missing logo file must not stop certificates
+                logger.exception("Certificate logo %s could not be read", task_force.logo_id)
+        return cls(task_force_name=task_force.name, logo_data_uri=logo)
+
+
+@lru_cache(maxsize=8)
+def _logo_data_uri(image_id: int, file_name: str) -> str:
+    # file_name is part of the key: replacing the logo file gives a new cache entry.
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.get(pk=image_id)
+    rendition = image.get_rendition("max-480x200|format-png")
+    with rendition.file.open("rb") as handle:
+        data = handle.read()
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+
+def qr_data_uri(url: str) -> str:
+    # One pixel per module, scaled up in the PDF without smoothing: a few hundred bytes, decoded in
+    # microseconds (an SVG path costs WeasyPrint ~10 ms to parse). A fixed mask skips segno's
+    # search for the "best" of eight, which costs more than the rest of the QR code and changes
+    # nothing for a scanner reading a clean, printed code.
+    qr = segno.make(url, error="m", mask=2)
+    return qr.png_data_uri(scale=1, border=0)
+
+
+class _Renderer(threading.local):
+    """Per thread, because WeasyPrint's font configuration is not shared safely across threads."""
+
+    def __init__(self):
+        self.font_config = None
+        self.stylesheets = {}
+        self.base_url = None
+
+    def stylesheet(self, size: str) -> CSS:
+        if self.font_config is None:
+            self.font_config = FontConfiguration()
+            self.base_url = static_base_url()
+        if size not in self.stylesheets:
+            css = render_to_string("certificates/pdf/certificate.css", {"page_size": size})
+            self.stylesheets[size] = CSS(
+                string=css,
+                base_url=self.base_url,
+                url_fetcher=StaticOnlyURLFetcher(),
+                font_config=self.font_config,
+            )
+        return self.stylesheets[size]
+
+
+_renderer = _Renderer()
+
+
+def _size_class(text: str, prefix: str, medium: int, small: int) -> str:
+    # Long names shrink so the longest a profile allows still fits the line space it has.
+    if len(text) > small:
+        return f"{prefix}-small"
+    return f"{prefix}-medium" if len(text) > medium else ""
+
+
+def render_html(certificate, branding: Branding) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(
+            "certificates/pdf/certificate.html",
+            {
+                "certificate": certificate,
+                "task_force_name": branding.task_force_name,
+                "logo_data_uri": branding.logo_data_uri,
+                "verify_url": certificate.get_verify_url(),
+                "qr_data_uri": qr_data_uri(certificate.get_verify_url()),
+                "lang": settings.LANGUAGE_CODE,
+                "name_size": _size_class(certificate.learner_name, "name", 40, 80),
+                "course_size": _size_class(certificate.course_title, "course", 10**6, 110),
+            },
+        )
+
+
+def render_pdf(certificate, *, branding: Branding | None = None, fetcher=None) -> bytes:
+    """The certificate as PDF bytes. Pass `fetcher` to watch what the render asks for."""
+    branding = branding or Branding.current()
+    stylesheet = _renderer.stylesheet(page_size())
+    html = HTML(
+        string=render_html(certificate, branding),
+        base_url=_renderer.base_url,
+        url_fetcher=fetcher or StaticOnlyURLFetcher(),
+    )
+    return html.write_pdf(
+        stylesheets=[stylesheet],
+        font_config=_renderer.font_config,
+        pdf_variant=PDF_VARIANT,
+    )

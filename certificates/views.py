@@ -1,0 +1,73 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import codes, services
+from .forms import VerifyForm
+from .ratelimit import allow_verification
+
+
+def _rate_limited(request):
+    response = render(request, "certificates/rate_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+@require_GET
+def verify_form(request):
+    form = VerifyForm(request.GET if "code" in request.GET else None)
+    if form.is_bound and form.is_valid():
+        code = codes.display(form.cleaned_data["code"])
+        return HttpResponseRedirect(reverse("certificates:verify", args=[code]))
+    return render(request, "certificates/verify_form.html", {"form": form})
+
+
+@require_GET
+@never_cache
+def verify(request, code):
+    normalised = codes.normalise(code)
+    if normalised and codes.display(normalised) != code:
+        # Typed in lower case or without dashes: one canonical address per certificate.
+        return HttpResponseRedirect(
+            reverse("certificates:verify", args=[codes.display(normalised)])
+        )
+    if not allow_verification(request):
+        return _rate_limited(request)
+    certificate = services.verify(code) if normalised else None
+    if certificate is None:
+        form = VerifyForm(initial={"code": code})
+        return render(
+            request, "certificates/verify_not_found.html", {"form": form, "code": code}, status=404
+        )
+    today = timezone.localdate()
+    return render(
+        request,
+        "certificates/verify_detail.html",
+        {
+            "certificate": certificate,
+            "status": certificate.status_on(today),
+            "today": today,
+        },
+    )
+
+
+@login_required
+def my_training(request):
+    return render(
+        request, "certificates/my_training.html", services.training_overview(request.user)
+    )
+
+
+@login_required
+@never_cache
+def download(request, pk):
+    certificate = services.certificate_for_download(request.user, pk)
+    data = services.pdf_bytes(certificate)
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{services.pdf_filename(certificate)}"'
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,304 @@
+"""Importing the organisation directory from a CSV or XLSX file.
+
+A file is read into rows, each row is checked, and the result is a plan: which organisations
+will be created, which updated, and every row's problems. A plan with any problem writes nothing;
+a clean plan is applied in one transaction. Columns are matched by heading, in any order and case:
+name, stakeholder group, state, county, address (optional), headcount (optional).
+"""
+
+import csv
+import dataclasses
+import io
+
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from redflag.accounts.regions import US_STATES
+from wagtail.log_actions import log
+from wagtail.search.backends import get_search_backends
+
+from courses.models import StakeholderGroup
+
+from . import regions
+from .models import Organisation
+
+MAX_ROWS = 5000
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+COLUMNS = {
+    "name": ["name", "organisation", "organization", "organisation name", "organization name"],
+    "group": ["stakeholder group", "group", "workplace type", "sector"],
+    "state": ["state"],
+    "county": ["county"],
+    "address": ["address", "street address"],
+    "headcount": ["headcount", "estimated headcount", "staff", "employees", "staff count"],
+}
+REQUIRED_COLUMNS = ["name", "group", "state", "county"]
+UPDATABLE = ["group", "address", "headcount"]
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (wrong type, no heading row, a missing column)."""
+
+
+@dataclasses.dataclass
+class PlannedRow:
+    number: int  # the row's number in the spreadsheet, the heading being row 1
+    values: dict
+    action: str = ""  # "create", "update", "unchanged"
+    errors: list = dataclasses.field(default_factory=list)
+    warnings: list = dataclasses.field(default_factory=list)
+    changes: list = dataclasses.field(default_factory=list)
+    organisation_id: int | None = None
+    clean: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def action_label(self) -> str:
+        return {"create": _("Create"), "update": _("Update"), "unchanged": _("No change")}.get(
+            self.action, "")
+
+
+@dataclasses.dataclass
+class ImportPlan:
+    rows: list
+
+    @property
+    def errors(self) -> list:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def is_valid(self) -> bool:
+        return bool(self.rows) and not self.errors
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action and not row.errors)
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+def read_rows(filename: str, data: bytes) -> list[dict]:
+    """[{column: text}] for each data row; raises ImportFileError when the file is unusable."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(_("The file is larger than 5 MB."))
+    name = (filename or "").lower()
+    if name.endswith(".xlsx"):
+        table = _xlsx_table(data)
+    elif name.endswith(".csv") or name.endswith(".txt"):
+        table = _csv_table(data)
+    else:
+        raise ImportFileError(_("Upload a .csv or .xlsx file."))
+    table = [row for row in table if any(str(cell or "").strip() for cell in row)]
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    headings = [" ".join(str(cell or "").strip().lower().replace("_", " ").split())
+                for cell in table[0]]
+    positions = {}
+    for column, aliases in COLUMNS.items():
+        for index, heading in enumerate(headings):
+            if heading in aliases:
+                positions[column] = index
+                break
+    missing = [column for column in REQUIRED_COLUMNS if column not in positions]
+    if missing:
+        raise ImportFileError(
+            _("The heading row has no column for: %(columns)s. Expected headings: name, "
+              "stakeholder group, state, county, address, headcount.")
+            % {"columns": ", ".join(missing)}
+        )
+    if len(table) - 1 > MAX_ROWS:
+        raise ImportFileError(
+            _("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS})
+    rows = []
+    for cells in table[1:]:
+        rows.append({
+            column: _text(cells[index]) if index < len(cells) else ""
+            for column, index in positions.items()
+        })
+    return rows
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _csv_table(data: bytes) -> list[list]:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ImportFileError(_("The file is not a readable CSV file."))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def _xlsx_table(data: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises several kinds for a damaged or foreign file
+        raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+# Checking --------------------------------------------------------------------------------------
+
+_STATE_BY_NAME = {name.lower(): code for code, name in US_STATES}
+_STATE_CODES = {code for code, _name in US_STATES}
+
+
+def _state(text: str) -> str | None:
+    if text.upper() in _STATE_CODES:
+        return text.upper()
+    return _STATE_BY_NAME.get(text.lower())
+
+
+def plan_import(rows: list[dict]) -> ImportPlan:
+    """Check every row and decide what it will do. Three queries, whatever the row count."""
+    groups = {}
+    for group in StakeholderGroup.objects.all():
+        groups[group.name.lower()] = group
+        groups[group.slug.lower()] = group
+    planned = [PlannedRow(number=index + 2, values=row) for index, row in enumerate(rows)]
+    seen: dict[tuple, int] = {}
+    for row in planned:
+        values = row.values
+        name = values.get("name", "")
+        if not name:
+            row.errors.append(_("The name is missing."))
+        elif len(name) > 200:
+            row.errors.append(_("The name is longer than 200 characters."))
+        group_text = values.get("group", "")
+        group = groups.get(group_text.lower())
+        if not group_text:
+            row.errors.append(_("The stakeholder group is missing."))
+        elif group is None:
+            row.errors.append(_("Unknown stakeholder group “%(group)s”. Use one of: "
+                                "%(groups)s.") % {
+                "group": group_text,
+                "groups": ", ".join(sorted({g.name for g in groups.values()}))})
+        state_text = values.get("state", "")
+        state = _state(state_text) if state_text else None
+        if not state_text:
+            row.errors.append(_("The state is missing."))
+        elif state is None:
+            row.errors.append(_("Unknown state “%(state)s”.") % {"state": state_text})
+        county_text = values.get("county", "")
+        county = None
+        if not county_text:
+            row.errors.append(_("The county is missing."))
+        elif state:
+            county = regions.canonical_county(state, county_text)
+            if county is None:
+                row.errors.append(_("Unknown county “%(county)s” in %(state)s.") % {
+                    "county": county_text, "state": state})
+            elif not regions.has_county_list(state):
+                row.warnings.append(_("Counties of %(state)s are not checked.") % {"state": state})
+        address = values.get("address", "")
+        if len(address) > 300:
+            row.errors.append(_("The address is longer than 300 characters."))
+        headcount = None
+        headcount_text = values.get("headcount", "").replace(",", "")
+        if headcount_text:
+            if headcount_text.isdigit():
+                headcount = int(headcount_text)
+            else:
+                row.errors.append(_("The headcount “%(value)s” is not a whole number.") % {
+                    "value": values.get("headcount")})
+        if name and state and county:
+            key = (name.lower(), state, county.lower())
+            if key in seen:
+                row.errors.append(_("Duplicate name: “%(name)s” in %(county)s, %(state)s is "
+                                    "also on row %(row)s.") % {
+                    "name": name, "county": county, "state": state, "row": seen[key]})
+            else:
+                seen[key] = row.number
+        row.clean = {"name": name, "group": group, "state": state, "county": county,
+                     "address": address, "headcount": headcount}
+
+    existing = {}
+    names = {row.clean["name"].lower() for row in planned if row.clean["name"]}
+    if names:
+        for organisation in Organisation.objects.annotate(key=Lower("name")).filter(key__in=names):
+            existing[(organisation.key, organisation.state, organisation.county.lower())] = (
+                organisation)
+    for row in planned:
+        clean = row.clean
+        if row.errors:
+            continue
+        key = (clean["name"].lower(), clean["state"], clean["county"].lower())
+        organisation = existing.get(key)
+        if organisation is None:
+            row.action = "create"
+            continue
+        row.organisation_id = organisation.pk
+        for field in UPDATABLE:
+            old = getattr(organisation, "group_id" if field == "group" else field)
+            new = clean["group"].pk if field == "group" else clean[field]
+            if field == "headcount" and new is None:
+                continue  # an empty headcount cell keeps the estimate already known
+            if field == "address" and not new:
+                continue
+            if old != new:
+                row.changes.append(str(Organisation._meta.get_field(field).verbose_name))
+        row.action = "update" if row.changes else "unchanged"
+    return ImportPlan(planned)
+
+
+# Writing ---------------------------------------------------------------------------------------
+
+class ImportRejected(Exception):
+    def __init__(self, plan: ImportPlan):
+        super().__init__(_("The file has rows with problems; nothing was imported."))
+        self.plan = plan
+
+
+@transaction.atomic
+def apply_import(rows: list[dict], *, by) -> ImportPlan:
+    """Check the rows again (the directory may have changed since the preview) and write them
+    all, or nothing."""
+    plan = plan_import(rows)
+    if not plan.is_valid:
+        raise ImportRejected(plan)
+    to_create = [
+        Organisation(name=row.clean["name"], group=row.clean["group"], state=row.clean["state"],
+                     county=row.clean["county"], address=row.clean["address"],
+                     headcount=row.clean["headcount"])
+        for row in plan.rows if row.action == "create"
+    ]
+    Organisation.objects.bulk_create(to_create, batch_size=500)
+    updates = {row.organisation_id: row.clean for row in plan.rows if row.action == "update"}
+    to_update = list(Organisation.objects.filter(pk__in=updates))
+    now = timezone.now()
+    for organisation in to_update:
+        clean = updates[organisation.pk]
+        organisation.updated_at = now  # bulk_update does not apply auto_now
+        organisation.group = clean["group"]
+        if clean["address"]:
+            organisation.address = clean["address"]
+        if clean["headcount"] is not None:
+            organisation.headcount = clean["headcount"]
+    Organisation.objects.bulk_update(to_update, ["group", "address", "headcount", "updated_at"],
+                                     batch_size=500)
+    # bulk_create skips the signals that keep the admin's organisation chooser search current.
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(Organisation, to_create + to_update)
+    if to_create or to_update:
+        log(to_create[0] if to_create else to_update[0], "outreach.directory_imported", user=by,
+            data={"created": len(to_create), "updated": len(to_update)})
+    return plan

@@ -1,0 +1,234 @@
+"""Outreach: the organisation directory, the in-person training log and organisation managers.
+
+Online training is recorded by certificates (certificates.Certificate, which carries the
+organisation the learner belonged to when they passed); coverage counts both together against
+the directory (see services.py).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from redflag.accounts.regions import US_STATES
+from wagtail.search import index
+
+from . import regions
+
+# No 0/O or 1/I: codes are read aloud at staff meetings and typed from posters.
+INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+INVITE_LENGTH = 8
+
+
+def new_invite_code() -> str:
+    return "".join(secrets.choice(INVITE_ALPHABET) for _ in range(INVITE_LENGTH))
+
+
+def normalise_invite_code(typed: str) -> str:
+    """What a learner typed ("abcd-efgh ", "ABCDEFGH") as stored."""
+    return "".join(ch for ch in (typed or "").upper() if ch.isalnum())
+
+
+class Organisation(index.Indexed, models.Model):
+    """An employer the task force wants to reach: a hotel, a utility, a hospital, a school."""
+
+    name = models.CharField(_("name"), max_length=200)
+    group = models.ForeignKey(
+        "courses.StakeholderGroup",
+        verbose_name=_("stakeholder group"),
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    state = models.CharField(_("state"), max_length=2, choices=US_STATES)
+    county = models.CharField(_("county"), max_length=100)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    headcount = models.PositiveIntegerField(
+        _("estimated headcount"),
+        null=True,
+        blank=True,
+        help_text=_("About how many staff work here. Leave empty if unknown: coverage then "
+                    "shows no percentage for this organisation."),
+    )
+    invite_code = models.CharField(
+        _("invite code"),
+        max_length=16,
+        unique=True,
+        default=new_invite_code,
+        editable=False,
+        help_text=_("Staff type this code, or open the invite link, to join the organisation."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("county"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        permissions = [("view_coverage", _("Can see the coverage dashboard"))]
+        constraints = [
+            # The importer's "duplicate name" rule: one directory entry per name in a county.
+            # Also the index behind its "does this organisation exist?" look-up.
+            models.UniqueConstraint(
+                Lower("name"), "state", "county", name="organisation_unique_name_in_county"
+            ),
+        ]
+        indexes = [
+            # services.directory(): the dashboard's organisation counts per group and region.
+            models.Index(fields=["group", "state", "county"], name="org_group_region"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.state and self.county:
+            county = regions.canonical_county(self.state, self.county)
+            if county is None:
+                raise ValidationError(
+                    {"county": _("%(county)s is not a county of %(state)s.")
+                     % {"county": self.county, "state": self.state}}
+                )
+            self.county = county
+
+    @property
+    def display_invite_code(self) -> str:
+        code = self.invite_code
+        return f"{code[:4]}-{code[4:]}" if len(code) == INVITE_LENGTH else code
+
+    def get_invite_path(self) -> str:
+        return reverse("outreach:join", args=[self.display_invite_code])
+
+    def get_invite_url(self) -> str:
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_invite_path()
+
+
+class OrganisationManager(models.Model):
+    """A person who answers for one organisation's training, such as a hotel's general manager."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="organisation_manager",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="managers",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation manager")
+        verbose_name_plural = _("organisation managers")
+        ordering = ["organisation__name"]
+
+    def __str__(self):
+        return f"{self.user} · {self.organisation}"
+
+
+class InPersonSession(models.Model):
+    """A red-flag training the task force delivered in a room; its attendees count as trained."""
+
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200, help_text=_("Venue or address."))
+    group = models.ForeignKey(
+        "courses.StakeholderGroup",
+        verbose_name=_("stakeholder group"),
+        on_delete=models.PROTECT,
+        related_name="in_person_sessions",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="in_person_sessions",
+        help_text=_("Leave empty for an open session with staff from several employers."),
+    )
+    state = models.CharField(_("state"), max_length=2, choices=US_STATES, blank=True,
+                             help_text=_("Taken from the organisation when left empty."))
+    county = models.CharField(_("county"), max_length=100, blank=True,
+                              help_text=_("Taken from the organisation when left empty."))
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="in_person_sessions",
+        limit_choices_to=models.Q(groups__name__in=["Trainers", "Coordinators"]),
+    )
+    attendees = models.PositiveIntegerField(
+        _("number of attendees"), validators=[MinValueValidator(1), MaxValueValidator(100000)]
+    )
+    roster = models.TextField(
+        _("roster"), blank=True, help_text=_("Optional: attendees' names, one a line.")
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("logged by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("in-person session")
+        verbose_name_plural = _("in-person sessions")
+        ordering = ["-date", "-pk"]
+        indexes = [
+            # services: people trained in person per group, month and county within a period.
+            models.Index(fields=["date", "group"], name="session_date_group"),
+            # services.directory(): "was this organisation reached in the period?"
+            models.Index(fields=["organisation", "date"], name="session_org_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} · {self.place}"
+
+    @property
+    def roster_names(self) -> list[str]:
+        return [line.strip() for line in self.roster.splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.organisation_id:
+            organisation = self.organisation
+            self.state = self.state or organisation.state
+            self.county = self.county or organisation.county
+        if not self.state:
+            errors["state"] = _("Choose the state, or an organisation.")
+        if not self.county:
+            errors["county"] = _("Enter the county, or choose an organisation.")
+        elif self.state:
+            county = regions.canonical_county(self.state, self.county)
+            if county is None:
+                errors["county"] = _("%(county)s is not a county of %(state)s.") % {
+                    "county": self.county, "state": self.state}
+            else:
+                self.county = county
+        if self.attendees and len(self.roster_names) > self.attendees:
+            errors["roster"] = _("The roster lists %(names)s names but only %(attendees)s "
+                                 "attendees.") % {"names": len(self.roster_names),
+                                                  "attendees": self.attendees}
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,780 @@
+"""Every rule about coverage: who counts as trained, which organisations are reached, who is
+current, and the actions on the directory (joining, matching employers).
+
+The dashboard, its drill-downs, the exports and the organisation managers' page all read their
+figures from the functions here. Each takes a CoverageFilter and runs a fixed number of aggregate
+queries, whatever the amount of data: nothing here queries per row.
+
+Definitions
+- A certificate counts as training when it is neither revoked nor replaced. A reissued
+  certificate is replaced (and revoked) and its replacement keeps the issue date, so a
+  correction counts once, on the original date.
+- People trained online in a period: distinct learners holding a counted certificate issued in the
+  period. Two certificates of one learner (a renewal, a second course) are one person. A
+  certificate whose account was deleted counts as one person on its own.
+- People trained in person: the attendees of in-person sessions held in the period. Rosters are
+  optional, so attendees cannot be matched to accounts; online and in-person figures are added.
+- Reached: an organisation in the directory with a counted certificate issued there, or an
+  in-person session held for it, in the period.
+- Current: a certificate neither revoked nor replaced whose expiry date is today or later.
+  Expiring within N days: current, expiring within N days, and not already renewed (the learner
+  holds no later unrevoked certificate for the same course).
+- Share of headcount: for organisations with an estimated headcount, people trained there (capped
+  at the headcount, since staff turnover can train more people than the post count) over the
+  headcount. Organisations without a headcount are left out of both sides; a group none of whose
+  organisations has a headcount shows no share at all.
+"""
+
+import calendar
+import dataclasses
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Collate, Lower, TruncMonth
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from certificates.models import Certificate
+from courses.models import StakeholderGroup
+
+from . import regions
+from .models import InPersonSession, Organisation, OrganisationManager, normalise_invite_code
+
+EXPIRY_WINDOWS = (30, 60, 90)
+# A person's status turns from "current" to "expiring" this many days before expiry: the date of
+# the first renewal reminder email.
+EXPIRING_DAYS = 60
+DEFAULT_PERIOD_MONTHS = 24  # California's hotel training is due every two years
+
+
+class Status:
+    CURRENT = "current"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    NOT_STARTED = "not_started"
+
+    LABELS = {
+        CURRENT: _("Current"),
+        EXPIRING: _("Expiring"),
+        EXPIRED: _("Expired"),
+        NOT_STARTED: _("Not started"),
+    }
+    ORDER = [NOT_STARTED, EXPIRED, EXPIRING, CURRENT]
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclasses.dataclass(frozen=True)
+class CoverageFilter:
+    """What the coordinator chose: a period (inclusive) and, optionally, a region, group or
+    organisation. `today` is when "current" and "expiring" are judged."""
+
+    date_from: datetime.date
+    date_to: datetime.date
+    state: str = ""
+    county: str = ""
+    group_id: int | None = None
+    organisation_id: int | None = None
+    today: datetime.date = dataclasses.field(default_factory=timezone.localdate)
+
+    @classmethod
+    def default(cls, today: datetime.date | None = None, **kwargs) -> "CoverageFilter":
+        today = today or timezone.localdate()
+        start = add_months(today.replace(day=1), -(DEFAULT_PERIOD_MONTHS - 1))
+        return cls(date_from=start, date_to=today, today=today, **kwargs)
+
+    def replace(self, **changes) -> "CoverageFilter":
+        return dataclasses.replace(self, **changes)
+
+    # Building blocks -------------------------------------------------------------------------
+
+    def _region_q(self, prefix: str = "") -> Q:
+        q = Q()
+        if self.state:
+            q &= Q(**{f"{prefix}state": self.state})
+        if self.county:
+            spellings = regions.county_spellings(self.state, self.county) if self.state else [
+                self.county]
+            county_q = Q()
+            for spelling in spellings:
+                county_q |= Q(**{f"{prefix}county__iexact": spelling})
+            q &= county_q
+        return q
+
+    def certificates(self):
+        """Counted certificates issued in the period, within the region, group and organisation."""
+        queryset = counted_certificates().filter(
+            issued_on__gte=self.date_from, issued_on__lte=self.date_to
+        ).filter(self._region_q())
+        if self.group_id:
+            queryset = queryset.filter(group_id=self.group_id)
+        if self.organisation_id:
+            queryset = queryset.filter(organisation_id=self.organisation_id)
+        return queryset
+
+    def sessions(self):
+        queryset = InPersonSession.objects.filter(
+            date__gte=self.date_from, date__lte=self.date_to
+        ).filter(self._region_q())
+        if self.group_id:
+            queryset = queryset.filter(group_id=self.group_id)
+        if self.organisation_id:
+            queryset = queryset.filter(organisation_id=self.organisation_id)
+        return queryset
+
+    def directory(self):
+        """The organisations the filter covers; trained-ness is judged within the period."""
+        queryset = Organisation.objects.filter(self._region_q())
+        if self.group_id:
+            queryset = queryset.filter(group_id=self.group_id)
+        if self.organisation_id:
+            queryset = queryset.filter(pk=self.organisation_id)
+        return queryset
+
+    def current_certificates(self):
+        """Current certificates not yet renewed, in the region, group and organisation (no period:
+        expiry is about today)."""
+        queryset = current_unrenewed_certificates(self.today).filter(self._region_q())
+        if self.group_id:
+            queryset = queryset.filter(group_id=self.group_id)
+        if self.organisation_id:
+            queryset = queryset.filter(organisation_id=self.organisation_id)
+        return queryset
+
+
+def counted_certificates():
+    return Certificate.objects.filter(revoked_at__isnull=True, replaced_by__isnull=True)
+
+
+def current_unrenewed_certificates(today: datetime.date):
+    renewal = Certificate.objects.filter(
+        user=OuterRef("user"),
+        course=OuterRef("course"),
+        revoked_at__isnull=True,
+        passed_at__gt=OuterRef("passed_at"),
+    ).order_by().values("passed_at")[:1]
+    # A scalar subquery, probed per certificate through the cert_coverage_renewal index alone: as
+    # NOT EXISTS, PostgreSQL hashes every certificate for an anti-join, several times slower for
+    # the few thousand certificates near expiry.
+    return (counted_certificates().filter(expires_on__gte=today)
+            .annotate(renewal=Subquery(renewal)).filter(renewal__isnull=True))
+
+
+def _people():
+    """Distinct learners among certificates, counting each account-less certificate once.
+
+    The account-less ones are counted on issued_on (never null) rather than the id: the coverage
+    indexes hold issued_on but not the id, and naming the id would send every row to the table
+    instead of the index alone.
+    """
+    return Count("user", distinct=True) + Count("issued_on", filter=Q(user__isnull=True))
+
+
+def _reached(f: CoverageFilter):
+    certificates = f.certificates().filter(organisation_id=OuterRef("pk"))
+    sessions = f.sessions().filter(organisation_id=OuterRef("pk"))
+    return Exists(certificates) | Exists(sessions)
+
+
+def share(trained: int | None, headcount: int | None) -> float | None:
+    """Percentage of a headcount trained, capped at 100; None when the headcount is unknown."""
+    if not headcount:
+        return None
+    return round(100 * min(trained or 0, headcount) / headcount, 1)
+
+
+# Figure sets ---------------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class GroupRow:
+    group: StakeholderGroup | None
+    people_online: int = 0
+    people_in_person: int = 0
+    organisations: int = 0
+    organisations_reached: int = 0
+    headcount: int = 0  # of the organisations that have one
+    trained_of_headcount: int = 0  # people trained at those organisations, capped per organisation
+    expiring_30: int = 0
+    expiring_60: int = 0
+    expiring_90: int = 0
+
+    @property
+    def people(self) -> int:
+        return self.people_online + self.people_in_person
+
+    @property
+    def headcount_share(self) -> float | None:
+        return share(self.trained_of_headcount, self.headcount) if self.headcount else None
+
+    @property
+    def group_name(self) -> str:
+        return self.group.name if self.group else str(_("All groups"))
+
+    @property
+    def organisations_not_reached(self) -> int:
+        return self.organisations - self.organisations_reached
+
+
+@dataclasses.dataclass
+class MonthRow:
+    month: datetime.date
+    people_online: int = 0
+    people_in_person: int = 0
+
+    @property
+    def people(self) -> int:
+        return self.people_online + self.people_in_person
+
+
+@dataclasses.dataclass
+class CountyRow:
+    state: str
+    county: str
+    people_online: int = 0
+    people_in_person: int = 0
+    organisations: int = 0
+    organisations_reached: int = 0
+
+    @property
+    def people(self) -> int:
+        return self.people_online + self.people_in_person
+
+
+@dataclasses.dataclass
+class DirectoryEntry:
+    """What the figures need of one organisation: small enough to hold 20,000 in memory."""
+
+    pk: int
+    group_id: int
+    state: str
+    county: str
+    name: str
+    headcount: int | None
+    people_online: int = 0
+    people_in_person: int = 0
+
+    @property
+    def reached(self) -> bool:
+        return bool(self.people_online or self.people_in_person)
+
+    @property
+    def people(self) -> int:
+        return self.people_online + self.people_in_person
+
+
+class Coverage:
+    """Every figure set of the dashboard for one filter, sharing the queries they have in common.
+
+    Each set is computed on first use; the whole dashboard is 13 queries, whatever the data
+    (and, on PostgreSQL, the two settings of _tune_for_reporting).
+    """
+
+    def __init__(self, f: CoverageFilter):
+        self.f = f
+
+    @cached_property
+    def directory(self) -> list[DirectoryEntry]:
+        """The organisations in the filter, each with the people trained there in the period.
+
+        Three grouped queries and a join in Python: one correlated subquery per organisation
+        costs seconds on 20,000 organisations and 1,000,000 certificates.
+        """
+        f = self.f
+        online = dict(
+            f.certificates().filter(organisation__isnull=False).order_by()
+            .values("organisation_id").annotate(n=_people()).values_list("organisation_id", "n")
+        )
+        in_person = dict(
+            f.sessions().filter(organisation__isnull=False).order_by()
+            .values("organisation_id").annotate(n=Sum("attendees"))
+            .values_list("organisation_id", "n")
+        )
+        return [
+            DirectoryEntry(pk, group_id, state, county, name, headcount,
+                           online.get(pk, 0), in_person.get(pk, 0) or 0)
+            for pk, group_id, state, county, name, headcount in f.directory().order_by()
+            .values_list("pk", "group_id", "state", "county", "name", "headcount")
+        ]
+
+    @cached_property
+    def groups(self) -> list[GroupRow]:
+        """Per stakeholder group, plus a total row last."""
+        f = self.f
+        groups = list(StakeholderGroup.objects.all())
+        if f.group_id:
+            groups = [group for group in groups if group.pk == f.group_id]
+        rows = {group.pk: GroupRow(group) for group in groups}
+        total = GroupRow(None)
+
+        for group_id, n in (f.certificates().order_by().values("group_id").annotate(n=_people())
+                            .values_list("group_id", "n")):
+            if group_id in rows:
+                rows[group_id].people_online = n
+        # Distinct across groups: a learner trained in two groups is one person in the total.
+        total.people_online = f.certificates().aggregate(n=_people())["n"] or 0
+        for group_id, n in (f.sessions().order_by().values("group_id")
+                            .annotate(n=Sum("attendees")).values_list("group_id", "n")):
+            if group_id in rows:
+                rows[group_id].people_in_person = n or 0
+
+        for entry in self.directory:
+            row = rows.get(entry.group_id)
+            if row is None:
+                continue
+            row.organisations += 1
+            row.organisations_reached += entry.reached
+            if entry.headcount:
+                row.headcount += entry.headcount
+                row.trained_of_headcount += min(entry.people, entry.headcount)
+
+        today = f.today
+        windows = {
+            # Counted on expires_on, not the id, so the cert_coverage_expiry index alone answers.
+            f"expiring_{days}": Count(
+                "expires_on", filter=Q(expires_on__lte=today + datetime.timedelta(days=days)))
+            for days in EXPIRY_WINDOWS
+        }
+        expiring = (
+            f.current_certificates()
+            .filter(expires_on__lte=today + datetime.timedelta(days=max(EXPIRY_WINDOWS)))
+            .order_by().values("group_id").annotate(**windows)
+        )
+        for item in expiring:
+            row = rows.get(item["group_id"])
+            if row:
+                for days in EXPIRY_WINDOWS:
+                    setattr(row, f"expiring_{days}", item[f"expiring_{days}"])
+
+        result = list(rows.values())
+        for name in ("people_in_person", "organisations", "organisations_reached", "headcount",
+                     "trained_of_headcount", "expiring_30", "expiring_60", "expiring_90"):
+            setattr(total, name, sum(getattr(row, name) for row in result))
+        return result + [total]
+
+    @cached_property
+    def months(self) -> list[MonthRow]:
+        """People trained per calendar month of the period."""
+        f = self.f
+        rows = {month: MonthRow(month) for month in months_between(f.date_from, f.date_to)}
+        online = (
+            f.certificates()
+            .annotate(month=TruncMonth("issued_on", output_field=DateField()))
+            .order_by().values("month").annotate(n=_people()).values_list("month", "n")
+        )
+        for month, n in online:
+            rows[_as_date(month)].people_online = n
+        in_person = (
+            f.sessions().annotate(month=TruncMonth("date", output_field=DateField()))
+            .order_by().values("month").annotate(n=Sum("attendees")).values_list("month", "n")
+        )
+        for month, n in in_person:
+            rows[_as_date(month)].people_in_person = n or 0
+        return list(rows.values())
+
+    @cached_property
+    def counties(self) -> list[CountyRow]:
+        """Per state and county, every place with training or a directory entry.
+
+        Learners type their county; spellings of one county ("Alameda", "alameda county") are
+        merged under its short name, and a county the list does not know keeps the learner's
+        spelling.
+        """
+        f = self.f
+        rows: dict[tuple[str, str], CountyRow] = {}
+
+        def row_for(state, county):
+            name = regions.canonical_county(state, county) or " ".join((county or "").split())
+            key = (state or "", name.lower())
+            if key not in rows:
+                rows[key] = CountyRow(state or "", name)
+            return rows[key]
+
+        online = (f.certificates().order_by()
+                  .values(state_key=_byte_order("state"), county_key=_byte_order("county"))
+                  .annotate(n=_people()).values_list("state_key", "county_key", "n"))
+        for state, county, n in online:
+            row_for(state, county).people_online += n
+        for state, county, n in (f.sessions().order_by().values("state", "county")
+                                 .annotate(n=Sum("attendees"))
+                                 .values_list("state", "county", "n")):
+            row_for(state, county).people_in_person += n or 0
+        for entry in self.directory:
+            row = row_for(entry.state, entry.county)
+            row.organisations += 1
+            row.organisations_reached += entry.reached
+        return sorted(rows.values(), key=lambda row: (row.state, row.county.lower()))
+
+    @cached_property
+    def not_reached_entries(self) -> list[DirectoryEntry]:
+        """Organisations with nobody trained in the period, largest first."""
+        entries = [entry for entry in self.directory if not entry.reached]
+        entries.sort(key=lambda entry: (entry.headcount is None, -(entry.headcount or 0),
+                                        entry.name.lower()))
+        return entries
+
+    def not_reached_top(self, count: int) -> list[Organisation]:
+        ids = [entry.pk for entry in self.not_reached_entries[:count]]
+        by_pk = Organisation.objects.select_related("group").in_bulk(ids)
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    def figures(self, *, not_reached_shown: int = 10) -> dict:
+        """Everything the dashboard shows, as plain data that can be cached."""
+        with transaction.atomic():
+            _tune_for_reporting()
+            return {
+                "groups": self.groups,
+                "months": self.months,
+                "counties": self.counties,
+                "not_reached": self.not_reached_top(not_reached_shown),
+                "not_reached_count": len(self.not_reached_entries),
+                "computed_at": timezone.now(),
+            }
+
+
+def _byte_order(name: str):
+    """A text column to group by. On PostgreSQL in byte order: the distinct count sorts the rows,
+    and byte order sorts a third faster than the locale's while grouping exactly the same."""
+    return Collate(name, "C") if connection.vendor == "postgresql" else F(name)
+
+
+def _tune_for_reporting():
+    """On PostgreSQL, for the current transaction only: no JIT compilation, which costs ~20 ms
+    a query and pays off only on far longer queries, and memory enough for the distinct counts
+    to sort in memory rather than on disk."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute("SET LOCAL work_mem = '64MB'")
+
+
+def dashboard_figures(f: CoverageFilter, *, refresh: bool = False) -> dict:
+    """The dashboard's figures, kept in the cache for a few minutes per filter.
+
+    Exact counts over a million certificates take about a second; coordinators reading and
+    exporting the same view should not pay that on every click. OUTREACH_DASHBOARD_CACHE_SECONDS
+    (default 600; 0 turns it off) is how old the figures may be; the page says when they were
+    computed and offers a refresh.
+    """
+    seconds = getattr(settings, "OUTREACH_DASHBOARD_CACHE_SECONDS", 600)
+    key = "outreach:dashboard:" + hashlib.sha256(repr(f).encode()).hexdigest()
+    if seconds and not refresh:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    figures = Coverage(f).figures()
+    if seconds:
+        cache.set(key, figures, seconds)
+    return figures
+
+
+def group_summary(f: CoverageFilter) -> list[GroupRow]:
+    return Coverage(f).groups
+
+
+def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+def monthly_trend(f: CoverageFilter) -> list[MonthRow]:
+    return Coverage(f).months
+
+
+def _as_date(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def county_breakdown(f: CoverageFilter) -> list[CountyRow]:
+    return Coverage(f).counties
+
+
+def not_reached(f: CoverageFilter, ordering: str = "-headcount"):
+    """Organisations in the directory with nobody trained in the period: where to go next."""
+    orderings = {
+        "-headcount": [F("headcount").desc(nulls_last=True), Lower("name")],
+        "headcount": [F("headcount").asc(nulls_last=True), Lower("name")],
+        "name": [Lower("name")],
+        "-name": [Lower("name").desc()],
+        "county": ["state", Lower("county"), Lower("name")],
+        "-county": ["-state", Lower("county").desc(), Lower("name")],
+    }
+    return (
+        f.directory().filter(~_reached(f)).select_related("group")
+        .order_by(*orderings.get(ordering, orderings["-headcount"]))
+    )
+
+
+def organisation_table(f: CoverageFilter, ordering: str = "-people") -> list[dict]:
+    """Drill-down from a group: its organisations with people trained and their share.
+    Four queries (the directory's three and the current certificates per organisation)."""
+    coverage = Coverage(f)
+    current = counted_certificates().filter(expires_on__gte=f.today, organisation__isnull=False)
+    current = current.filter(f._region_q())
+    if f.group_id:
+        current = current.filter(group_id=f.group_id)
+    if f.organisation_id:
+        current = current.filter(organisation_id=f.organisation_id)
+    current = dict(current.order_by().values("organisation_id").annotate(n=_people())
+                   .values_list("organisation_id", "n"))
+    groups = {group.pk: group.name for group in StakeholderGroup.objects.all()}
+    rows = [
+        {
+            "pk": entry.pk, "name": entry.name, "group_name": groups.get(entry.group_id, ""),
+            "state": entry.state, "county": entry.county, "headcount": entry.headcount,
+            "people": entry.people, "people_online": entry.people_online,
+            "people_in_person": entry.people_in_person,
+            "people_current": current.get(entry.pk, 0),
+            "share": share(entry.people, entry.headcount),
+        }
+        for entry in coverage.directory
+    ]
+    descending = ordering.startswith("-")
+    key = ordering.lstrip("-")
+    if key == "name":
+        rows.sort(key=lambda row: row["name"].lower(), reverse=descending)
+    elif key == "headcount":
+        known = sorted((row for row in rows if row["headcount"] is not None),
+                       key=lambda row: (row["headcount"], row["name"].lower()), reverse=descending)
+        rows = known + sorted((row for row in rows if row["headcount"] is None),
+                              key=lambda row: row["name"].lower())
+    else:
+        rows.sort(key=lambda row: row["name"].lower())
+        rows.sort(key=lambda row: row["people"], reverse=descending)
+    return rows
+
+
+# People and their status ----------------------------------------------------------------------
+
+def _status_case(today: datetime.date):
+    return Case(
+        When(latest_expiry__isnull=True, then=Value(Status.NOT_STARTED)),
+        When(latest_expiry__lt=today, then=Value(Status.EXPIRED)),
+        When(latest_expiry__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
+             then=Value(Status.EXPIRING)),
+        default=Value(Status.CURRENT),
+    )
+
+
+def organisation_people(organisation: Organisation, *, today: datetime.date | None = None,
+                        status: str = ""):
+    """The organisation's people, one row each, with their training status. One query.
+
+    People: learners whose profile belongs to the organisation (its staff), and learners holding a
+    certificate issued there. A staff member's status counts all their certificates (training
+    done for a previous employer still counts); a former employee's only those issued here.
+    """
+    today = today or timezone.localdate()
+    User = get_user_model()
+    counted = counted_certificates().filter(user=OuterRef("pk")).filter(
+        Q(organisation=organisation) | Q(user__learner_profile__organisation=organisation)
+    )
+    latest = counted.order_by("-expires_on", "-passed_at", "-pk")
+    from redflag.accounts.models import LearnerProfile
+
+    # A UNION of two indexed look-ups: "profile here OR a certificate here" written as one
+    # condition makes the database test every account.
+    members = (
+        LearnerProfile.objects.filter(organisation=organisation).order_by().values("user_id")
+        .union(Certificate.objects.filter(organisation=organisation).order_by().values("user_id"))
+    )
+    queryset = (
+        User.objects.filter(pk__in=members)
+        .annotate(
+            is_staff_member=Exists(
+                User.objects.filter(pk=OuterRef("pk"), learner_profile__organisation=organisation)
+            ),
+            profile_name=F("learner_profile__certificate_name"),
+            profile_job_role=F("learner_profile__job_role"),
+            latest_expiry=Subquery(latest.values("expires_on")[:1]),
+            latest_certificate_id=Subquery(latest.values("pk")[:1]),
+            latest_course=Subquery(latest.values("course_title")[:1]),
+            latest_issued_on=Subquery(latest.values("issued_on")[:1]),
+            latest_code=Subquery(latest.values("code")[:1]),
+            latest_learner_name=Subquery(latest.values("learner_name")[:1]),
+            latest_job_role=Subquery(latest.values("job_role")[:1]),
+            certificate_count=Subquery(
+                counted.order_by().values("user").annotate(n=Count("pk")).values("n")
+            ),
+        )
+        .annotate(status=_status_case(today))
+        .order_by(Lower(Coalesce("learner_profile__certificate_name", "email")), "pk")
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def status_counts(organisation: Organisation, *, today: datetime.date | None = None) -> dict:
+    """How many of the organisation's people are in each status. One query."""
+    rows = (
+        organisation_people(organisation, today=today).order_by()
+        .values("status").annotate(n=Count("pk", distinct=True))
+    )
+    counts = {key: 0 for key in Status.ORDER}
+    for row in rows:
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def person_rows(people) -> list[dict]:
+    """Plain rows for tables and exports, from organisation_people()."""
+    return [
+        {
+            "name": person.profile_name or person.latest_learner_name or person.get_full_name()
+            or person.email,
+            "email": person.email,
+            "job_role": person.profile_job_role or person.latest_job_role or "",
+            "status": person.status,
+            "status_label": Status.LABELS[person.status],
+            "is_staff_member": person.is_staff_member,
+            "course": person.latest_course or "",
+            "issued_on": person.latest_issued_on,
+            "expires_on": person.latest_expiry,
+            "certificate_id": person.latest_certificate_id,
+            "code": person.latest_code or "",
+        }
+        for person in people
+    ]
+
+
+# Access ---------------------------------------------------------------------------------------
+
+def managed_organisation(user) -> Organisation | None:
+    if not user.is_authenticated:
+        return None
+    manager = OrganisationManager.objects.select_related("organisation").filter(user=user).first()
+    return manager.organisation if manager else None
+
+
+def organisation_for(user, pk: int) -> Organisation:
+    """The organisation if this user manages it or coordinates coverage; 404 otherwise."""
+    if not user.is_authenticated:
+        raise Http404
+    organisation = Organisation.objects.select_related("group").filter(pk=pk).first()
+    if organisation is None:
+        raise Http404
+    if user.has_perm("outreach.view_coverage"):
+        return organisation
+    if OrganisationManager.objects.filter(user=user, organisation=organisation).exists():
+        return organisation
+    raise Http404
+
+
+def manages_certificate(user, certificate) -> bool:
+    """Whether an organisation manager may download this certificate: it was issued at their
+    organisation, or its learner is on their staff now."""
+    if not user.is_authenticated:
+        return False
+    managed = OrganisationManager.objects.filter(user=user).values("organisation_id")
+    if certificate.organisation_id and certificate.organisation_id in {
+            row["organisation_id"] for row in managed}:
+        return True
+    if not certificate.user_id:
+        return False
+    from redflag.accounts.models import LearnerProfile
+
+    return LearnerProfile.objects.filter(
+        user_id=certificate.user_id, organisation__in=Subquery(managed.values("organisation_id"))
+    ).exists()
+
+
+# Joining and matching ---------------------------------------------------------------------------
+
+def organisation_by_invite_code(typed: str) -> Organisation | None:
+    code = normalise_invite_code(typed)
+    if not code:
+        return None
+    return Organisation.objects.select_related("group").filter(invite_code=code).first()
+
+
+def join_organisation(profile, organisation: Organisation, *, by=None):
+    """Attach a learner to an organisation; the employer text follows the directory's name."""
+    profile.organisation = organisation
+    profile.employer = organisation.name
+    profile.save(update_fields=["organisation", "employer", "updated_at"])
+    log(organisation, "outreach.learner_joined", user=by or profile.user,
+        data={"learner": profile.user_id})
+    return profile
+
+
+@dataclasses.dataclass
+class EmployerRow:
+    employer: str
+    state: str
+    learners: int
+    suggestion: Organisation | None = None
+
+
+def unmatched_employers(*, limit: int = 200) -> list[EmployerRow]:
+    """Employers learners typed that are not linked to the directory, most learners first, each
+    with the directory organisation of the same name in the same state when there is one.
+    Two queries."""
+    from redflag.accounts.models import LearnerProfile
+
+    rows = list(
+        LearnerProfile.objects.filter(organisation__isnull=True).exclude(employer="")
+        .annotate(key=Lower("employer"))
+        .order_by().values("key", "state")
+        .annotate(learners=Count("pk"), employer=Max("employer"))
+        .order_by("-learners", "key")[:limit]
+    )
+    names = {row["key"] for row in rows}
+    suggestions = {}
+    if names:
+        for organisation in Organisation.objects.annotate(key=Lower("name")).filter(key__in=names):
+            suggestions.setdefault((organisation.key, organisation.state), organisation)
+    return [
+        EmployerRow(row["employer"], row["state"], row["learners"],
+                    suggestions.get((row["key"], row["state"])))
+        for row in rows
+    ]
+
+
+@transaction.atomic
+def match_employer(employer: str, state: str, organisation: Organisation, *, by) -> tuple[int, int]:
+    """Link every learner who typed this employer in this state to the organisation, and the
+    certificates they were issued under that name. Returns (learners, certificates) updated."""
+    from redflag.accounts.models import LearnerProfile
+
+    learners = (
+        LearnerProfile.objects.filter(organisation__isnull=True, state=state)
+        .annotate(key=Lower("employer")).filter(key=employer.strip().lower())
+        .update(organisation=organisation, updated_at=timezone.now())
+    )
+    certificates = (
+        Certificate.objects.filter(organisation__isnull=True, state=state)
+        .annotate(key=Lower("organisation_name")).filter(key=employer.strip().lower())
+        .update(organisation=organisation)
+    )
+    log(organisation, "outreach.employer_matched", user=by,
+        data={"employer": employer, "state": state, "learners": learners,
+              "certificates": certificates})
+    return learners, certificates

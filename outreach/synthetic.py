@@ -1,0 +1,314 @@
+"""Synthetic training records for benchmarks and scale tests (`manage.py generate_training_data`).
+
+N records are certificates plus in-person sessions (one session per fifty records), held by N/5
+learners working at N/50 organisations, spread over six years up to today. The mix has what real
+data has: renewals of the same course, a second course, revoked and reissued certificates,
+deleted accounts, learners whose employer is not in the directory and organisations without a
+headcount. Nothing is rendered or emailed.
+
+Rows go to the database in batches of plain tuples through the cursor (COPY on PostgreSQL,
+executemany elsewhere): building a model instance per row, as bulk_create does, managed about
+2,000 rows a second, which is ten minutes for the 1,000,000-record benchmark. Columns this module
+does not set get their model defaults, so a field added later with a default needs no change here.
+"""
+
+import datetime
+import random
+import time
+
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.utils import timezone
+from redflag.accounts.models import LearnerProfile
+
+from certificates import codes
+from certificates.models import Certificate
+from courses.models import CoursePage, StakeholderGroup
+
+from . import regions
+from .models import InPersonSession, Organisation, new_invite_code
+from .services import add_months
+
+STATES = ["CA", "MN", "NJ", "TX", "NV"]
+YEARS = 6
+ORGANISATION_WORDS = {
+    "hotel": ["Inn", "Hotel", "Suites", "Lodge", "Motel", "Resort"],
+    "utility": ["Water District", "Power", "Gas & Electric", "Utility Services", "Energy Co-op"],
+    "health": ["Medical Center", "Community Hospital", "Health Clinic", "Urgent Care"],
+    "school": ["Unified School District", "School District", "Elementary District",
+               "High School District"],
+}
+PLACE_WORDS = ["Harbor", "Valley", "Summit", "Lakeside", "Pine", "Riverside", "Oak", "Canyon",
+               "Bayview", "Meadow", "Granite", "Sunset", "Cedar", "Mission", "Prairie", "Coastal"]
+FIRST_NAMES = ["Maria", "James", "Ana", "David", "Linh", "Fatima", "Carlos", "Grace", "Omar",
+               "Keisha", "Tom", "Priya", "Jose", "Emily", "Hao", "Rosa", "Samuel", "Aisha"]
+LAST_NAMES = ["Lopez", "Smith", "Nguyen", "Johnson", "Garcia", "Kim", "Patel", "Brown", "Martinez",
+              "Davis", "Hernandez", "Wilson", "Lee", "Anderson", "Rivera", "Clark"]
+JOB_ROLES = {
+    "hotel": ["Housekeeper", "Front desk agent", "Night auditor", "Bellhop", "Maintenance"],
+    "utility": ["Meter reader", "Field technician", "Line worker", "Customer service"],
+    "health": ["ER nurse", "Physician", "Medical assistant", "Social worker", "Registrar"],
+    "school": ["Teacher", "Counsellor", "Bus driver", "School nurse", "Administrator"],
+}
+
+
+def _kind(group: StakeholderGroup) -> str:
+    slug = group.slug
+    for kind in ORGANISATION_WORDS:
+        if kind in slug:
+            return kind
+    if "health" in slug or "hospital" in slug or "medical" in slug:
+        return "health"
+    return "hotel"
+
+
+class Progress:
+    """A text progress bar on a stream (stderr), redrawn at most ten times a second."""
+
+    def __init__(self, total: int, stream=None, width: int = 30):
+        self.total, self.done, self.width = max(total, 1), 0, width
+        self.stream = stream
+        self.started = self.drawn = time.monotonic()
+        self.label = ""
+
+    def update(self, count: int, label: str = ""):
+        self.done += count
+        self.label = label or self.label
+        now = time.monotonic()
+        if self.stream and (now - self.drawn > 0.1 or self.done >= self.total):
+            self.drawn = now
+            filled = int(self.width * min(self.done, self.total) / self.total)
+            rate = self.done / max(now - self.started, 1e-6)
+            self.stream.write(
+                f"\r[{'#' * filled}{'.' * (self.width - filled)}] "
+                f"{100 * min(self.done, self.total) // self.total:3d}% "
+                f"{self.done:,}/{self.total:,} rows · {rate:,.0f}/s · {self.label:<28}"
+            )
+            self.stream.flush()
+
+    def close(self):
+        if self.stream:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+class _Writer:
+    """Inserts rows of one model from dicts of attribute values, in the model's column order."""
+
+    def __init__(self, model):
+        self.model = model
+        self.fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+        now = timezone.now()
+        self.defaults = {}
+        for field in self.fields:
+            if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                self.defaults[field.attname] = now
+            elif field.has_default() and not callable(field.default):
+                self.defaults[field.attname] = field.get_default()
+            elif field.null:
+                self.defaults[field.attname] = None
+            else:
+                self.defaults[field.attname] = field.get_default()
+        ops = connection.ops
+        self.adapters = {}
+        for field in self.fields:
+            kind = field.get_internal_type()
+            if kind == "DateTimeField":
+                self.adapters[field.attname] = ops.adapt_datetimefield_value
+            elif kind == "DateField":
+                self.adapters[field.attname] = ops.adapt_datefield_value
+        table = connection.ops.quote_name(model._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in self.fields)
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN"
+        self.insert_sql = (f"INSERT INTO {table} ({columns}) VALUES "
+                           f"({', '.join(['%s'] * len(self.fields))})")
+
+    def write(self, rows: list[dict]):
+        tuples = []
+        defaults, adapters = self.defaults, self.adapters
+        for row in rows:
+            values = []
+            for field in self.fields:
+                name = field.attname
+                value = row[name] if name in row else defaults[name]
+                adapter = adapters.get(name)
+                if adapter is not None and value is not None:
+                    value = adapter(value)
+                values.append(value)
+            tuples.append(values)
+        with transaction.atomic(), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for values in tuples:
+                        copy.write_row(values)
+            else:
+                cursor.executemany(self.insert_sql, tuples)
+
+
+def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
+             batch_size: int = 10000, progress_stream=None, learners: int | None = None,
+             organisations: int | None = None) -> dict:
+    """Write `records` training records and the learners and organisations behind them."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    groups = list(StakeholderGroup.objects.order_by("pk"))
+    if not groups:
+        raise ValueError("No stakeholder groups: run the migrations first.")
+    sessions = records // 50
+    certificates = records - sessions
+    learners = learners or max(1, records // 5)
+    organisations = organisations or max(1, records // 50)
+    run = f"{seed}-{int(time.time() * 1000) % 10**9}"
+    bar = Progress(organisations + 2 * learners + records, progress_stream)
+
+    courses_by_group = {group.pk: [] for group in groups}
+    for course in CoursePage.objects.live().prefetch_related("audience"):
+        for group in course.audience.all():
+            courses_by_group.setdefault(group.pk, []).append((course.pk, course.title))
+    counties = {state: regions.counties_in(state)[:12] for state in STATES}
+
+    # Organisations
+    writer = _Writer(Organisation)
+    batch = []
+    for number in range(organisations):
+        group = groups[number % len(groups)]
+        state = rng.choice(STATES)
+        batch.append({
+            "name": f"{rng.choice(PLACE_WORDS)} {rng.choice(ORGANISATION_WORDS[_kind(group)])} "
+                    f"{run}-{number}",
+            "group_id": group.pk, "state": state, "county": rng.choice(counties[state]),
+            "address": "", "headcount": None if rng.random() < 0.15 else rng.randint(10, 400),
+            "invite_code": new_invite_code(),
+        })
+        if len(batch) == batch_size or number == organisations - 1:
+            writer.write(batch)
+            bar.update(len(batch), "organisations")
+            batch = []
+    orgs_by_group = {group.pk: [] for group in groups}
+    for pk, group_id, state, county, name in Organisation.objects.filter(
+            name__contains=f" {run}-").values_list("pk", "group_id", "state", "county", "name"):
+        orgs_by_group[group_id].append((pk, state, county, name))
+    for group_orgs in orgs_by_group.values():
+        group_orgs.sort()
+
+    # Learners and their profiles
+    User = get_user_model()
+    writer = _Writer(User)
+    prefix = f"learner-{run}-"
+    batch = []
+    for number in range(learners):
+        email = f"{prefix}{number}@synthetic.invalid"
+        batch.append({"username": email, "email": email, "password": "!synthetic",
+                      "first_name": rng.choice(FIRST_NAMES), "last_name": rng.choice(LAST_NAMES),
+                      "is_active": True, "is_staff": False, "is_superuser": False,
+                      "date_joined": timezone.now()})
+        if len(batch) == batch_size or number == learners - 1:
+            writer.write(batch)
+            bar.update(len(batch), "learners")
+            batch = []
+    users = sorted(
+        (int(username[len(prefix):].split("@")[0]), pk, first, last)
+        for username, pk, first, last in User.objects.filter(username__startswith=prefix)
+        .values_list("username", "pk", "first_name", "last_name"))
+    writer = _Writer(LearnerProfile)
+    learner_rows = []
+    for number, user_id, first, last in users:
+        group = rng.choice(groups)
+        group_orgs = orgs_by_group[group.pk]
+        organisation = rng.choice(group_orgs) if group_orgs and rng.random() < 0.9 else None
+        if organisation:
+            organisation_id, state, county, employer = organisation
+        else:
+            organisation_id, state = None, rng.choice(STATES)
+            county, employer = rng.choice(counties[state]), f"{rng.choice(PLACE_WORDS)} Staffing"
+        role = rng.choice(JOB_ROLES[_kind(group)])
+        name = f"{first} {last}"
+        batch.append({"user_id": user_id, "certificate_name": name, "group_id": group.pk,
+                      "employer": employer, "job_role": role, "state": state, "county": county,
+                      "zip_code": "", "language": "en", "organisation_id": organisation_id})
+        learner_rows.append((user_id, name, group, organisation_id, state, county, employer, role))
+        if len(batch) == batch_size or number == users[-1][0]:
+            writer.write(batch)
+            bar.update(len(batch), "profiles")
+            batch = []
+
+    # Certificates: most learners renew the course of their group; some take a second course.
+    writer = _Writer(Certificate)
+    first_day = today - datetime.timedelta(days=365 * YEARS)
+    span = (today - first_day).days
+    reissues = []  # (code of the original, code of its corrected copy, when it was corrected)
+    batch, originals = [], 0
+    for number in range(certificates):
+        user_id, name, group, organisation_id, state, county, employer, role = rng.choice(
+            learner_rows)
+        course_group = group if rng.random() < 0.85 else rng.choice(groups)
+        choices = courses_by_group.get(course_group.pk)
+        course_id, course_title = rng.choice(choices) if choices else (
+            None, f"Red flags: {course_group.name}")
+        issued_on = first_day + datetime.timedelta(days=rng.randrange(span + 1))
+        passed_at = timezone.make_aware(datetime.datetime.combine(
+            issued_on, datetime.time(9 + rng.randrange(9), rng.randrange(60))))
+        roll = rng.random()
+        revoked = roll < 0.02
+        row = {
+            "user_id": None if rng.random() < 0.005 else user_id,
+            "course_id": course_id, "learner_name": name, "course_title": course_title,
+            "group_id": group.pk, "group_name": group.name, "organisation_id": organisation_id,
+            "organisation_name": employer, "job_role": role, "state": state, "county": county,
+            "zip_code": "", "score_percent": rng.randint(80, 100), "passed_at": passed_at,
+            "issued_on": issued_on, "expires_on": add_months(issued_on, 24),
+            "code": codes.new_code(),
+            "revoked_at": passed_at + datetime.timedelta(days=30) if revoked else None,
+            "revoked_reason": "Synthetic: revoked" if revoked else "",
+        }
+        batch.append(row)
+        originals += 1
+        if not revoked and row["user_id"] and roll > 0.99:
+            # A name correction: the original is replaced by a copy with the same dates.
+            copy = {**row, "learner_name": name + " (corrected)", "code": codes.new_code()}
+            batch.append(copy)
+            reissues.append((row["code"], copy["code"], passed_at + datetime.timedelta(days=7)))
+        if len(batch) >= batch_size or number == certificates - 1:
+            writer.write(batch)
+            bar.update(originals, "certificates")
+            batch, originals = [], 0
+    for start in range(0, len(reissues), 500):
+        chunk = reissues[start:start + 500]
+        ids = dict(Certificate.objects.filter(
+            code__in=[code for pair in chunk for code in pair[:2]]).values_list("code", "pk"))
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {Certificate._meta.db_table} SET replaced_by_id = %s, revoked_at = %s, "
+                "revoked_reason = %s WHERE id = %s",
+                [(ids[copy], connection.ops.adapt_datetimefield_value(when),
+                  "Synthetic: name corrected", ids[original])
+                 for original, copy, when in chunk])
+
+    # In-person sessions
+    writer = _Writer(InPersonSession)
+    batch = []
+    for number in range(sessions):
+        group = rng.choice(groups)
+        group_orgs = orgs_by_group[group.pk]
+        organisation = rng.choice(group_orgs) if group_orgs and rng.random() < 0.7 else None
+        if organisation:
+            organisation_id, state, county, place = organisation
+        else:
+            organisation_id, state = None, rng.choice(STATES)
+            county, place = rng.choice(counties[state]), f"{rng.choice(PLACE_WORDS)} Library"
+        batch.append({"date": first_day + datetime.timedelta(days=rng.randrange(span + 1)),
+                      "place": place, "group_id": group.pk, "organisation_id": organisation_id,
+                      "state": state, "county": county, "attendees": rng.randint(5, 60),
+                      "roster": "", "notes": ""})
+        if len(batch) == batch_size or number == sessions - 1:
+            writer.write(batch)
+            bar.update(len(batch), "in-person sessions")
+            batch = []
+    bar.close()
+    return {
+        "organisations": organisations,
+        "learners": learners,
+        "certificates": certificates + len(reissues),
+        "reissued": len(reissues),
+        "sessions": sessions,
+    }

@@ -1,0 +1,199 @@
+"""Pages outside the admin: the invite link, and the organisation managers' page."""
+
+import csv
+import io
+import zipfile
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account.forms import SignupForm
+from allauth.utils import get_form_class
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from redflag.accounts.models import LearnerProfile
+
+from . import invites, services
+from .forms import InviteCodeForm
+from .models import normalise_invite_code
+
+PEOPLE_PER_PAGE = 100
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def join(request, code):
+    """The invite link a manager shares: remember the code, then sign up, sign in or confirm."""
+    organisation = services.organisation_by_invite_code(code)
+    if organisation is None:
+        form = InviteCodeForm(initial={"code": code})
+        return render(request, "outreach/join_unknown.html", {"form": form, "code": code},
+                      status=404)
+    request.session[invites.SESSION_KEY] = organisation.invite_code
+    user = request.user
+    if not user.is_authenticated:
+        signup_form_class = get_form_class(allauth_settings.FORMS, "signup", SignupForm)
+        signup_form = signup_form_class(initial={
+            "invite_code": organisation.display_invite_code,
+            "employer": organisation.name,
+            "group": organisation.group_id,
+            "state": organisation.state,
+            "county": organisation.county,
+        })
+        return render(request, "outreach/join.html", {
+            "organisation": organisation,
+            "signup_form": signup_form,
+            "login_url": f"{reverse('account_login')}?next={organisation.get_invite_path()}",
+        })
+    profile = LearnerProfile.objects.filter(user=user).first()
+    if profile is None:
+        messages.info(request, _("Fill in your profile to join %(organisation)s.")
+                      % {"organisation": organisation.name})
+        return redirect("profile")
+    if request.method == "POST":
+        services.join_organisation(profile, organisation, by=user)
+        request.session.pop(invites.SESSION_KEY, None)
+        messages.success(request, _("You joined %(organisation)s. Your manager can now see your "
+                                    "training.") % {"organisation": organisation.name})
+        return redirect("profile")
+    return render(request, "outreach/join_confirm.html", {
+        "organisation": organisation,
+        "profile": profile,
+        "already_member": profile.organisation_id == organisation.pk,
+    })
+
+
+@require_GET
+def join_with_code(request):
+    """The "I have a code" box: /join/?code=... goes to that code's invite link."""
+    form = InviteCodeForm(request.GET if "code" in request.GET else None)
+    if form.is_bound and form.is_valid():
+        code = normalise_invite_code(form.cleaned_data["code"])
+        if code:
+            return redirect("outreach:join", code)
+    return render(request, "outreach/join_unknown.html", {"form": form, "code": ""})
+
+
+@login_required
+@require_GET
+def my_organisation(request):
+    organisation = services.managed_organisation(request.user)
+    if organisation is None:
+        raise Http404
+    return redirect("outreach:organisation", organisation.pk)
+
+
+@login_required
+@require_GET
+@never_cache
+def organisation_detail(request, pk):
+    organisation = services.organisation_for(request.user, pk)
+    today = timezone.localdate()
+    status = request.GET.get("status", "")
+    if status not in services.Status.LABELS:
+        status = ""
+    counts = services.status_counts(organisation, today=today)
+    people = services.organisation_people(organisation, today=today, status=status)
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "outreach/organisation.html", {
+        "organisation": organisation,
+        "counts": [(key, services.Status.LABELS[key], counts[key])
+                   for key in services.Status.ORDER],
+        "total": sum(counts.values()),
+        "status": status,
+        "page": page,
+        "people": services.person_rows(page.object_list),
+        "today": today,
+        "expiring_days": services.EXPIRING_DAYS,
+    })
+
+
+ROSTER_HEADINGS = [
+    ("name", _("Name")),
+    ("job_role", _("Job role")),
+    ("status_label", _("Status")),
+    ("course", _("Course")),
+    ("issued_on", _("Trained on")),
+    ("expires_on", _("Expires on")),
+    ("code", _("Verification code")),
+    ("verify_url", _("Verify at")),
+]
+
+
+@login_required
+@require_GET
+@never_cache
+def roster_csv(request, pk):
+    """The roster an inspector asks for: names, positions, training and expiry dates."""
+    organisation = services.organisation_for(request.user, pk)
+    rows = services.person_rows(services.organisation_people(organisation))
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow([str(label) for _key, label in ROSTER_HEADINGS])
+    for row in rows:
+        row["verify_url"] = _verify_url(row["code"])
+        row["code"] = _display_code(row["code"])
+        writer.writerow([_csv_cell(row[key]) for key, _label in ROSTER_HEADINGS])
+    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
+    filename = f"{slugify(organisation.name) or 'organisation'}-roster-{timezone.localdate()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _csv_cell(value):
+    if value is None:
+        return ""
+    text = str(value)
+    # A name typed as "=HYPERLINK(...)" must not run as a formula in a spreadsheet.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _display_code(code: str) -> str:
+    from certificates import codes
+
+    return codes.display(code) if code else ""
+
+
+def _verify_url(code: str) -> str:
+    if not code:
+        return ""
+    from django.conf import settings
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "certificates:verify", args=[_display_code(code)])
+
+
+@login_required
+@require_GET
+@never_cache
+def certificates_zip(request, pk):
+    """Every current certificate of the organisation's people, as PDFs in one ZIP."""
+    from certificates import services as certificate_services
+    from certificates.models import Certificate
+
+    organisation = services.organisation_for(request.user, pk)
+    rows = services.person_rows(services.organisation_people(organisation))
+    ids = [row["certificate_id"] for row in rows
+           if row["certificate_id"] and row["status"] in (services.Status.CURRENT,
+                                                           services.Status.EXPIRING)]
+    if not ids:
+        messages.info(request, _("No one at %(organisation)s holds a current certificate yet.")
+                      % {"organisation": organisation.name})
+        return redirect("outreach:organisation", organisation.pk)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for certificate in Certificate.objects.filter(pk__in=ids).order_by("learner_name"):
+            archive.writestr(certificate_services.pdf_filename(certificate),
+                             certificate_services.pdf_bytes(certificate))
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    slug = slugify(organisation.name) or "organisation"
+    filename = f"{slug}-certificates-{timezone.localdate()}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

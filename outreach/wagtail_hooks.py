@@ -1,0 +1,206 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
+
+from . import admin_views, reports
+from .models import InPersonSession, Organisation, OrganisationManager
+
+
+class CoverageViewSet(ViewSet):
+    """The dashboard and its tables, for users with the view_coverage permission."""
+
+    name = "coverage"
+    url_prefix = "coverage"
+    menu_label = _("Coverage dashboard")
+    icon = "table"
+    menu_order = 1
+
+    @cached_property
+    def menu_item_class(self):
+        class CoverageMenuItem(MenuItem):
+            def is_shown(self, request):
+                return request.user.has_perm("outreach.view_coverage")
+
+        return CoverageMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.CoverageDashboardView.as_view(), name="dashboard"),
+            path("groups/", reports.GroupCoverageReport.as_view(), name="groups"),
+            path("groups/<int:group_id>/", reports.GroupOrganisationsReport.as_view(),
+                 name="group"),
+            path("months/", reports.MonthlyCoverageReport.as_view(), name="months"),
+            path("counties/", reports.CountyCoverageReport.as_view(), name="counties"),
+            path("not-reached/", reports.NotReachedReport.as_view(), name="not_reached"),
+            path("organisations/<int:pk>/", reports.OrganisationPeopleReport.as_view(),
+                 name="organisation"),
+        ]
+
+
+class OrganisationIndexView(SnippetIndexView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        user = self.request.user
+        if user.has_perms(["outreach.add_organisation", "outreach.change_organisation"]):
+            buttons += [
+                Button(_("Import from CSV or XLSX"), url=reverse("outreach_import"),
+                       icon_name="upload", priority=10),
+                Button(_("Match employers"), url=reverse("outreach_match_employers"),
+                       icon_name="link", priority=20),
+            ]
+        return buttons
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "site"
+    menu_label = _("Organisations")
+    menu_order = 2
+    index_view_class = OrganisationIndexView
+    list_display = ["name", "group", "county", "state", "headcount",
+                    Column("display_invite_code", label=_("Invite code"))]
+    list_filter = ["group", "state"]
+    search_fields = ["name", "county"]
+    # Plain SQL search in the listing: imported organisations are found at once, and a county
+    # is searched as typed.
+    search_backend_name = None
+    ordering = ["name"]
+    list_per_page = 50
+    list_export = ["name", "group", "state", "county", "address", "headcount",
+                   "display_invite_code", "get_invite_url"]
+    export_headings = {"display_invite_code": _("Invite code"), "get_invite_url": _("Invite link")}
+    export_filename = "organisations"
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "group", "state", "county", "address", "headcount",
+                           "display_invite_code", "get_invite_url"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("group"),
+        FieldRowPanel([FieldPanel("state"), FieldPanel("county")], heading=_("Region")),
+        FieldPanel("address"),
+        FieldPanel("headcount"),
+    ]
+
+
+class InPersonSessionCreateView(CreateView):
+    def get_initial(self):
+        return {**super().get_initial(), "trainer": self.request.user.pk}
+
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
+class InPersonSessionViewSet(ModelViewSet):
+    model = InPersonSession
+    icon = "calendar-check"
+    menu_label = _("In-person sessions")
+    menu_order = 3
+    add_view_class = InPersonSessionCreateView
+    list_display = ["date", "place", "group", "organisation", "attendees", "trainer"]
+    list_filter = ["group", "state", "date"]
+    search_fields = ["place", "notes", "roster"]
+    ordering = ["-date", "-pk"]
+    list_export = ["date", "place", "group", "organisation", "state", "county", "trainer",
+                   "attendees", "roster", "notes"]
+    export_filename = "in-person-sessions"
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("attendees")]),
+        FieldPanel("place"),
+        FieldPanel("group"),
+        FieldPanel("organisation", widget=AdminSnippetChooser(Organisation)),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("state"), FieldPanel("county")])],
+                        heading=_("Region")),
+        FieldPanel("trainer"),
+        FieldPanel("roster"),
+        FieldPanel("notes"),
+    ]
+
+
+class OrganisationManagerForm(WagtailAdminModelForm):
+    """Managers are found by email: the user list is far too long for a drop-down."""
+
+    email = forms.EmailField(label=_("Manager's email"),
+                             help_text=_("The email address the manager signed up with."))
+
+    class Meta:
+        model = OrganisationManager
+        fields = ["organisation"]
+        widgets = {"organisation": AdminSnippetChooser(Organisation)}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["email"].initial = self.instance.user.email
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        user = get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+        if user is None:
+            raise forms.ValidationError(_("No one has signed up with this email address yet."))
+        taken = OrganisationManager.objects.filter(user=user).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("This person already manages an organisation."))
+        self.instance.user = user
+        return email
+
+
+class OrganisationManagerViewSet(ModelViewSet):
+    model = OrganisationManager
+    icon = "user"
+    menu_label = _("Organisation managers")
+    menu_order = 4
+    list_display = ["user", "organisation"]
+    search_fields = ["user__email", "organisation__name"]
+    ordering = ["organisation__name"]
+
+    def get_form_class(self, for_update=False):
+        return OrganisationManagerForm
+
+
+class OutreachViewSetGroup(ViewSetGroup):
+    menu_label = _("Outreach")
+    menu_icon = "group"
+    menu_order = 250
+    items = (CoverageViewSet, OrganisationViewSet, InPersonSessionViewSet,
+             OrganisationManagerViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_outreach_viewsets():
+    return OutreachViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_outreach_urls():
+    return [
+        path("outreach/import/", admin_views.OrganisationImportView.as_view(),
+             name="outreach_import"),
+        path("outreach/match-employers/", admin_views.MatchEmployersView.as_view(),
+             name="outreach_match_employers"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_outreach_actions(actions):
+    actions.register_action("outreach.learner_joined", _("Learner joined"),
+                            _("A learner joined with the invite code"))
+    actions.register_action("outreach.employer_matched", _("Match employer"),
+                            _("Learners' employer matched to this organisation"))
+    actions.register_action("outreach.directory_imported", _("Import directory"),
+                            _("Organisations imported from a file"))

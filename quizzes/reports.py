@@ -1,0 +1,159 @@
+"""Wagtail admin reports: how each quiz is doing, and which of its questions learners miss most.
+
+Trainers use them to fix confusing questions; coordinators to see attempts and pass rates.
+Both need the `quizzes.view_quiz_reports` permission (granted to Trainers, Reviewers and
+Coordinators in migration 0002).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from .blocks import QUESTION_KINDS
+from .models import Answer, Attempt, QuizPage
+
+REPORT_PERMISSION = "quizzes.view_quiz_reports"
+
+
+def user_can_see_reports(user) -> bool:
+    return user.is_active and user.has_perm(REPORT_PERMISSION)
+
+
+class QuizReportPermissionMixin:
+    permission_policy = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_can_see_reports(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _percent(part, whole):
+    return f"{round(part * 100 / whole)}%" if whole else "–"
+
+
+class QuizResultsReportView(QuizReportPermissionMixin, ReportView):
+    page_title = _("Quiz results")
+    header_icon = "help"
+    index_url_name = "quiz_reports:index"
+    index_results_url_name = "quiz_reports:index_results"
+    verbose_name = _("quiz")
+    verbose_name_plural = _("quizzes")
+    paginate_by = 50
+    columns = [
+        TitleColumn(
+            "title", label=_("Quiz"),
+            get_url=lambda quiz: reverse("quiz_reports:questions", args=[quiz.pk]),
+        ),
+        Column("course_title", label=_("Course")),
+        Column("attempt_count", label=_("Attempts graded")),
+        Column("passed_count", label=_("Passed")),
+        Column("pass_rate", label=_("Pass rate")),
+        Column("late_count", label=_("Late or timed out")),
+        Column("learner_count", label=_("Learners")),
+    ]
+    list_export = ["course_title", "title", "attempt_count", "passed_count", "pass_rate",
+                   "late_count", "learner_count"]
+    export_headings = {
+        "course_title": _("Course"), "title": _("Quiz"), "attempt_count": _("Attempts graded"),
+        "passed_count": _("Passed"), "pass_rate": _("Pass rate"),
+        "late_count": _("Late or timed out"), "learner_count": _("Learners"),
+    }
+
+    def get_filename(self):
+        return "quiz-results"
+
+    def get_queryset(self):
+        graded = ~Q(attempts__status=Attempt.Status.IN_PROGRESS)
+        return QuizPage.objects.annotate(
+            attempt_count=Count("attempts", filter=graded),
+            passed_count=Count("attempts", filter=Q(attempts__passed=True)),
+            late_count=Count("attempts", filter=graded & Q(attempts__late=True)),
+            learner_count=Count("attempts__user", filter=graded, distinct=True),
+        ).order_by("path")
+
+    def decorate_paginated_queryset(self, quizzes):
+        quizzes = list(quizzes)
+        # One query for every listed quiz's course: a quiz's parent path is its path minus a step.
+        parent_paths = {quiz.path[: -Page.steplen] for quiz in quizzes}
+        titles = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+        for quiz in quizzes:
+            quiz.course_title = titles.get(quiz.path[: -Page.steplen], "")
+            quiz.pass_rate = _percent(quiz.passed_count, quiz.attempt_count)
+        return quizzes
+
+
+class QuizQuestionsReportView(QuizReportPermissionMixin, ReportView):
+    header_icon = "help"
+    index_url_name = "quiz_reports:questions"
+    index_results_url_name = "quiz_reports:questions_results"
+    verbose_name = _("question")
+    verbose_name_plural = _("questions")
+    paginate_by = 100
+    columns = [
+        Column("text", label=_("Question")),
+        Column("kind_label", label=_("Kind")),
+        Column("asked", label=_("Times asked")),
+        Column("missed", label=_("Times missed")),
+        Column("miss_rate", label=_("Missed")),
+        Column("status", label=_("In the quiz now")),
+    ]
+    list_export = ["text", "kind_label", "asked", "missed", "miss_rate", "status"]
+    export_headings = {
+        "text": _("Question"), "kind_label": _("Kind"), "asked": _("Times asked"),
+        "missed": _("Times missed"), "miss_rate": _("Missed"), "status": _("In the quiz now"),
+    }
+
+    @cached_property
+    def quiz(self):
+        return get_object_or_404(QuizPage, pk=self.kwargs["quiz_id"])
+
+    @property
+    def page_title(self):
+        return _("Most missed questions")
+
+    @property
+    def page_subtitle(self):
+        return self.quiz.title
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.quiz.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.quiz.pk])
+
+    def get_filename(self):
+        return f"quiz-{self.quiz.pk}-questions"
+
+    def get_queryset(self):
+        # Grouped by the question's stable block id: edits to its wording keep its history.
+        return (
+            Answer.objects.filter(attempt__quiz=self.quiz)
+            .values("question_id")
+            .annotate(
+                asked=Count("id"),
+                missed=Count("id", filter=Q(correct=False)),
+                last_text=Max("question_text"),
+            )
+            .order_by("-missed", "-asked", "question_id")
+        )
+
+    def decorate_paginated_queryset(self, rows):
+        current = {block.id: block.value for block in self.quiz.questions}
+        labels = dict(QUESTION_KINDS)
+        # In place: the listing's table holds these same rows.
+        for row in rows:
+            value = current.get(row["question_id"])
+            row.update(
+                text=value["text"] if value else row["last_text"],
+                kind_label=labels.get(value["kind"], "") if value else "",
+                miss_rate=_percent(row["missed"], row["asked"]),
+                status=_("yes") if value else _("removed since"),
+            )
+        return rows

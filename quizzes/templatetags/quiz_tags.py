@@ -1,0 +1,33 @@
+from django import template
+
+from quizzes.blocks import QUESTION_KINDS
+from quizzes.links import course_quiz_url
+from quizzes.models import CourseCompletion, QuizPage
+
+register = template.Library()
+KIND_LABELS = dict(QUESTION_KINDS)
+
+
+@register.filter
+def kind_label(kind):
+    return KIND_LABELS.get(kind, kind)
+
+
+@register.inclusion_tag("quizzes/includes/course_quiz.html", takes_context=True)
+def course_quiz(context, course):
+    """The quiz card on a course page: what the quiz is and whether this learner has passed it."""
+    quiz = QuizPage.objects.live().child_of(course).first()
+    user = context["request"].user
+    completion = None
+    if quiz and user.is_authenticated:
+        completion = (
+            CourseCompletion.objects.filter(user=user, course=course)
+            .order_by("-completed_at").first()
+        )
+    return {"quiz": quiz, "completion": completion, "request": context["request"]}
+
+
+@register.inclusion_tag("quizzes/includes/lesson_end.html", takes_context=True)
+def lesson_end_link(context, course):
+    """After a course's last lesson: on to the quiz if it has one, else back to the course."""
+    return {"quiz_url": course_quiz_url(course, context["request"]), "course": course}

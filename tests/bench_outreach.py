@@ -1,0 +1,100 @@
+"""Coverage dashboard on a large training log: the figures, the whole admin page and a drill-down.
+
+BENCH_RECORDS sets the number of training records (certificates plus in-person sessions);
+the default is the product target, 1,000,000 records (200,000 learners, 20,000 organisations).
+`BENCH_RECORDS=20000 python -m tests.bench tests.bench_outreach` is a quick run.
+"""
+
+import os
+import sys
+import time
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.bench import timed
+
+
+def _figures(f):
+    from outreach import services
+
+    services.Coverage(f).figures()
+
+
+def run(report):
+    from courses.demo import seed_site
+    from courses.models import CourseIndexPage, StakeholderGroup
+    from outreach import services, synthetic
+    from outreach.models import Organisation
+    from tests.conftest import make_course, make_user
+
+    records = int(os.environ.get("BENCH_RECORDS", "1000000"))
+    home = seed_site()
+    index = home.add_child(instance=CourseIndexPage(title="Courses", slug="bench-outreach"))
+    for group in StakeholderGroup.objects.all():
+        make_course(index, group, slug=f"bench-{group.slug}", lessons=1, blocks_per_lesson=1)
+
+    started = time.perf_counter()
+    result = synthetic.generate(records, seed=1, progress_stream=sys.stderr)
+    generated_in = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        # Planner statistics and the visibility map (which index-only scans need), as autovacuum
+        # keeps them on a live database.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    size = (f"{records:,} records: {result['certificates']:,} certificates, "
+            f"{result['sessions']:,} sessions, {result['learners']:,} learners, "
+            f"{result['organisations']:,} organisations")
+    report.row(f"generate_training_data ({connection.vendor})",
+               f"{generated_in:.0f} s ({records / generated_in:,.0f} records/s)", "", size)
+
+    f = services.CoverageFilter.default()
+    repeat = 5 if records >= 200000 else 20
+    with CaptureQueriesContext(connection) as queries:
+        _figures(f)
+    median, p95 = timed(lambda: _figures(f), repeat=repeat, warmup=1)
+    report.row(f"coverage figures, exact recount, 24 months ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95, {len(queries)} queries",
+               "≤ 500 ms on PostgreSQL, constant queries", size)
+
+    group = StakeholderGroup.objects.order_by("sort_order").first()
+    narrow = services.CoverageFilter.default(group_id=group.pk, state="CA")
+    median, p95 = timed(lambda: _figures(narrow), repeat=repeat, warmup=1)
+    report.row(f"coverage figures, exact recount, one group in CA ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95", "≤ 500 ms on PostgreSQL", size)
+
+    coordinator = make_user("bench-coordinator@example.org", group="Coordinators")
+    client = Client()
+    client.force_login(coordinator)
+    dashboard = "/admin/coverage/"
+    client.get(dashboard)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(dashboard).status_code == 200
+    cached_queries = len(queries)
+    median, p95 = timed(lambda: client.get(dashboard), repeat=repeat, warmup=1)
+    report.row(f"coverage dashboard page, figures cached ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95, {cached_queries} queries",
+               "≤ 500 ms on PostgreSQL", size)
+    median, p95 = timed(lambda: client.get(dashboard + "?refresh=1"), repeat=repeat, warmup=1)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(dashboard + "?refresh=1")
+    report.row(f"coverage dashboard page, recounted ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95, {len(queries)} queries",
+               "≤ 500 ms on PostgreSQL, constant queries", size)
+
+    drill = f"/admin/coverage/groups/{group.pk}/"
+    median, p95 = timed(lambda: client.get(drill), repeat=repeat, warmup=1)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(drill)
+    report.row(f"drill-down: a group's organisations ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95, {len(queries)} queries",
+               "constant queries", size)
+
+    organisation = Organisation.objects.filter(learners__isnull=False).order_by("pk").first()
+    people = f"/admin/coverage/organisations/{organisation.pk}/"
+    median, p95 = timed(lambda: client.get(people), repeat=repeat, warmup=1)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(people)
+    report.row(f"drill-down: an organisation's people ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95, {len(queries)} queries",
+               "constant queries", size)

@@ -1,0 +1,125 @@
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from redflag.accounts.models import LearnerProfile
+
+from courses.demo import seed_site
+from courses.models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def _fast_tests(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return seed_site()
+
+
+@pytest.fixture
+def hotel_group(db):
+    return StakeholderGroup.objects.get(slug="hotel-lodging")
+
+
+@pytest.fixture
+def course_index(home):
+    index = CourseIndexPage(title="Courses", slug="courses")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_course(index, group, *, slug="hotel", lessons=3, blocks_per_lesson=2):
+    course = CoursePage(
+        title=f"Course {slug}", slug=slug, summary="A summary.", estimated_minutes=20
+    )
+    course.audience = [group]
+    index.add_child(instance=course)
+    course.save_revision().publish()
+    for number in range(1, lessons + 1):
+        body = [
+            ("text", f"<p>Paragraph {n} of lesson {number}.</p>") for n in range(blocks_per_lesson)
+        ]
+        lesson = LessonPage(title=f"Lesson {number}", slug=f"lesson-{number}", body=body)
+        course.add_child(instance=lesson)
+        lesson.save_revision().publish()
+    return course
+
+
+@pytest.fixture
+def course(course_index, hotel_group):
+    return make_course(course_index, hotel_group)
+
+
+@pytest.fixture
+def lessons(course):
+    return list(LessonPage.objects.child_of(course).order_by("path"))
+
+
+def make_user(email, *, group=None, profile_group=None, **extra):
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=PASSWORD, **extra
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    if profile_group:
+        LearnerProfile.objects.create(
+            user=user,
+            certificate_name=email.split("@")[0].title(),
+            group=profile_group,
+            employer="Harbor View Hotel",
+            job_role="Housekeeper",
+            state="CA",
+            county="Alameda",
+        )
+    return user
+
+
+@pytest.fixture
+def learner(db, hotel_group):
+    return make_user("learner@example.org", profile_group=hotel_group)
+
+
+@pytest.fixture
+def other_learner(db, hotel_group):
+    return make_user("other@example.org", profile_group=hotel_group)
+
+
+@pytest.fixture
+def trainer(db):
+    return make_user("trainer@example.org", group="Trainers")
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("reviewer@example.org", group="Reviewers")
+
+
+@pytest.fixture
+def coordinator(db):
+    return make_user("coordinator@example.org", group="Coordinators")
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _certificate_files(settings, tmp_path_factory):
+    # Certificate PDFs and bulk ZIPs go to a throw-away folder, never the project's var/private.
+    settings.CERTIFICATE_FILES_ROOT = tmp_path_factory.mktemp("certificate-files")

@@ -1,0 +1,251 @@
+"""End-to-end journeys: a person's path through Redflag in a real browser.
+
+How to run
+----------
+    .venv/bin/python -m pytest tests/e2e -m browser          # every journey, phone and desktop
+    .venv/bin/python -m pytest tests/e2e -m browser -k phone # one width only
+
+The tests drive Debian's Chromium (``/usr/bin/chromium``, from ``make system-deps``) through
+Playwright for Python. Playwright's own browser downloads are never used (``playwright install``
+is not needed and must not be run): without ``/usr/bin/chromium`` every test here skips with the
+reason. pytest-django's ``live_server`` serves the app from this process, so a test can read
+``django.core.mail.outbox`` and the database while the browser clicks.
+
+Each journey runs at two widths: ``phone`` (390x844, touch) and ``desktop`` (1280x900). Every step
+saves a screenshot to ``tests/screenshots/<journey>/<width>-<nn>-<step>.png`` (git-ignored), so a
+reviewer can see the pages a learner sees; the folder is refilled on each run.
+
+Writing a new journey
+---------------------
+* ``width``: parametrised fixture (``phone``, ``desktop``); take it and the journey runs at both.
+* ``page_at(width)``: a fresh browser context and page for that width, aimed at the live server, so
+  ``page.goto("/courses/")`` works. It fails the test if the page throws a JavaScript error, a
+  request answers 5xx, or a stylesheet, script, image or font is missing.
+* ``shot(page, "step-name")``: numbered screenshot of the whole page for the current journey.
+* ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published.
+* ``sign_in(page, email, password)``: signs in through the sign-in form.
+* ``signup_and_verify(page, email=..., password=..., profile=...)``: the whole sign-up, including
+  the emailed verification code; returns the new user.
+* Locate by role and label (``get_by_role``, ``get_by_label``): a control that cannot be found that
+  way cannot be found by a screen-reader user either.
+
+Browser tests need ``transactional_db`` (the server thread must see committed data), which empties
+the database after each test. These fixtures reload what the migrations created (stakeholder groups,
+roles, Wagtail's root page) before each journey and again after the last one, so tests that run
+later still find it.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.db import connections
+
+from . import journeys
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+
+WIDTHS = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+}
+# A slow step on a busy two-core machine should not fail a journey; a broken one fails in seconds.
+TIMEOUT_MS = 10_000
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # transactional_db ends by emptying every table, migration data included; put it back so the
+    # tests after a browser journey find the stakeholder groups, roles and page tree they expect.
+    # The last test's teardown also destroys the test database: nothing to restore then. A next test
+    # with serialized rollback (every browser journey) reloads the data itself: no need twice.
+    try:
+        return (yield)
+    finally:
+        if (
+            "demo_site" in getattr(item, "fixturenames", ())
+            and nextitem is not None
+            and not _reloads_migration_data(nextitem)
+        ):
+            _restore_migration_data(item.config)
+
+
+def _reloads_migration_data(item):
+    marker = item.get_closest_marker("django_db")
+    return "django_db_serialized_rollback" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("serialized_rollback")
+    )
+
+
+def _restore_migration_data(config):
+    from django.contrib.contenttypes.models import ContentType
+    from pytest_django.plugin import blocking_manager_key
+
+    # Between tests pytest-django blocks database access; this is the test's own cleanup.
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            # Loading over rows still there would collide; only an emptied database needs it.
+            if contents and not ContentType.objects.using(connection.alias).exists():
+                connection.creation.deserialize_db_from_string(contents)
+
+
+# --- the browser -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"Browser tests need Debian's Chromium at {CHROMIUM} (make system-deps).")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Browser tests need Playwright for Python (pip install -e '.[test]').")
+    # Playwright's sync API leaves its event loop marked as running in this thread, and Django then
+    # hands this thread a second set of database connections (its "async" ones). pytest-django set
+    # up the first set: its serialized migration data and flushes live there. Keep one set.
+    django_connections = {alias: connections[alias] for alias in connections}
+    playwright = sync_playwright().start()
+    for alias, connection in django_connections.items():
+        connections[alias] = connection
+    try:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception as error:  # a Chromium that cannot start is a missing dependency, not a bug
+        playwright.stop()
+        pytest.skip(f"Chromium at {CHROMIUM} did not start: {error}")
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture(params=list(WIDTHS))
+def width(request):
+    return request.param
+
+
+ASSET_TYPES = {"stylesheet", "script", "image", "font"}
+
+
+@dataclass
+class PageProblems:
+    """What went wrong inside the page while the test looked elsewhere."""
+
+    errors: list[str] = field(default_factory=list)
+
+    def watch(self, page):
+        page.on("pageerror", lambda error: self.errors.append(f"JavaScript error: {error}"))
+        page.on("response", self._on_response)
+
+    def _on_response(self, response):
+        request = response.request
+        if response.status >= 500:
+            self.errors.append(f"{response.status} from {request.method} {response.url}")
+        elif response.status >= 400 and request.resource_type in ASSET_TYPES:
+            self.errors.append(f"{response.status} for {request.resource_type} {response.url}")
+
+
+@pytest.fixture
+def page_at(browser, live_server, demo_site):
+    """``page_at("phone")`` opens a page in a new context of that size, aimed at the live server."""
+    opened = []
+
+    def open_page(width):
+        options = WIDTHS[width]
+        context = browser.new_context(base_url=live_server.url, locale="en-US", **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        page = context.new_page()
+        problems = PageProblems()
+        problems.watch(page)
+        opened.append((context, problems))
+        return page
+
+    yield open_page
+    problems = [error for _context, found in opened for error in found.errors]
+    for context, _problems in opened:
+        context.close()
+    assert not problems, "The browser saw problems:\n" + "\n".join(problems)
+
+
+# --- screenshots -----------------------------------------------------------------------------
+
+
+class Shooter:
+    """Numbered full-page screenshots: tests/screenshots/<journey>/<width>-<nn>-<step>.png."""
+
+    def __init__(self, journey):
+        self.journey = journey
+        self.counts = {}
+
+    def __call__(self, page, name):
+        width = _width_name(page)
+        folder = SCREENSHOTS / self.journey
+        if width not in self.counts:
+            # Each width's series starts afresh: a dropped step leaves no stale picture behind.
+            folder.mkdir(parents=True, exist_ok=True)
+            for old in folder.glob(f"{width}-*.png"):
+                old.unlink()
+            self.counts[width] = 0
+        self.counts[width] += 1
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        path = folder / f"{width}-{self.counts[width]:02d}-{slug}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+def _width_name(page):
+    size = page.viewport_size or {}
+    for name, options in WIDTHS.items():
+        if options["viewport"]["width"] == size.get("width"):
+            return name
+    return str(size.get("width", "unknown"))
+
+
+@pytest.fixture
+def shot(request):
+    """``shot(page, "step")``; the journey's folder is the test's name without ``test_``."""
+    return Shooter(request.node.originalname.removeprefix("test_"))
+
+
+# --- demo data -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_site(transactional_db, django_db_serialized_rollback):
+    """The demo home page and the four demo courses, as ``make run`` shows them."""
+    from courses.demo import seed_courses, seed_site
+
+    home = seed_site()
+    seed_courses(home)
+    return home
+
+
+# --- journeys other tests reuse --------------------------------------------------------------
+
+
+@pytest.fixture
+def signup_and_verify(shot):
+    """``signup_and_verify(page, email=..., profile={...})``: see journeys.signup_and_verify."""
+
+    def run(page, **kwargs):
+        kwargs.setdefault("shot", shot)
+        return journeys.signup_and_verify(page, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def sign_in():
+    """``sign_in(page, email, password)``: signs in through the form."""
+    return journeys.sign_in

@@ -1,0 +1,95 @@
+"""Steps that many journeys share: signing up with the emailed code, signing in.
+
+The conftest offers them as fixtures (``signup_and_verify``, ``sign_in``); they live here so a test
+can also import them, or the form-filling step alone. Playwright is imported where it is used, so a
+machine without it skips the browser tests instead of failing to collect them.
+"""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+PASSWORD = "tall-lantern-harbor-42"
+# Labels read "Password *" and "Password (again) *"; the star is hidden from screen readers.
+PASSWORD_LABEL = re.compile(r"^Password(?!\s*\(again\))")
+PASSWORD_AGAIN_LABEL = re.compile(r"^Password \(again\)")
+
+# A learner as the sign-up form asks for them; journeys override what they need.
+LEARNER = {
+    "certificate_name": "Rosa María Delgado",
+    "group": "utility-workers",  # a StakeholderGroup slug; the form shows the group's name
+    "employer": "Bay Valley Water & Power",
+    "job_role": "Meter reader",
+    "state": "CA",
+    "county": "Alameda",
+    "zip_code": "94607",
+    "language": "en",
+}
+
+
+def verification_code(email):
+    """The code in the newest verification email sent to ``email``, as the learner reads it."""
+    messages = [message for message in mail.outbox if email in message.to]
+    assert messages, f"No email was sent to {email}."
+    body = messages[-1].body
+    match = re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", body, re.MULTILINE)
+    assert match, f"No verification code in the email:\n{body}"
+    return match.group(1)
+
+
+def group_name(slug):
+    from courses.models import StakeholderGroup
+
+    return StakeholderGroup.objects.get(slug=slug).name
+
+
+def fill_signup_form(page, *, email, password, profile):
+    """Types into the sign-up form, account and profile fields alike, finding each by its label."""
+    page.get_by_label("Email").fill(email)
+    page.get_by_label(PASSWORD_LABEL).fill(password)
+    page.get_by_label(PASSWORD_AGAIN_LABEL).fill(password)
+    page.get_by_label("Name on certificate").fill(profile["certificate_name"])
+    page.get_by_label("Workplace type").select_option(label=group_name(profile["group"]))
+    page.get_by_label("Employer or organisation").fill(profile.get("employer", ""))
+    page.get_by_label("Job role").fill(profile.get("job_role", ""))
+    page.get_by_label("State").select_option(profile["state"])
+    page.get_by_label("County").fill(profile.get("county", ""))
+    page.get_by_label("ZIP code").fill(profile.get("zip_code", ""))
+    page.get_by_label("Preferred language").select_option(profile.get("language", "en"))
+
+
+def signup_and_verify(page, *, email, password=PASSWORD, profile=None, shot=None):
+    """Signs up at /accounts/signup/, types the emailed code, and returns the signed-in user.
+
+    ``shot``, when given, photographs the filled form and the code page.
+    """
+    from playwright.sync_api import expect
+
+    profile = {**LEARNER, **(profile or {})}
+    if "/accounts/signup/" not in page.url:
+        page.goto("/accounts/signup/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("sign up", re.I))
+    fill_signup_form(page, email=email, password=password, profile=profile)
+    if shot:
+        shot(page, "signup-filled")
+    page.get_by_role("button", name=re.compile("sign up", re.I)).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("verification code", re.I))
+    page.get_by_label("Code").fill(verification_code(email))
+    if shot:
+        shot(page, "verification-code")
+    page.get_by_role("button", name=re.compile("confirm", re.I)).click()
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    return get_user_model().objects.get(email=email)
+
+
+def sign_in(page, email, password=PASSWORD):
+    """Signs in through the sign-in form and waits until the page shows the learner signed in."""
+    from playwright.sync_api import expect
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label(PASSWORD_LABEL).fill(password)
+    page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()

@@ -1,0 +1,133 @@
+"""Signing up with a learner profile, editing it, and what bad input does."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from redflag.accounts.models import LearnerProfile
+
+pytestmark = pytest.mark.django_db
+
+GOOD_SIGNUP = {
+    "email": "nurse@example.org",
+    "password1": "a-long-enough-passphrase",
+    "password2": "a-long-enough-passphrase",
+    "certificate_name": "  José   Ñúñez ",
+    "group": None,  # filled in by the test
+    "employer": "County General",
+    "job_role": "ER nurse",
+    "state": "CA",
+    "county": "Alameda",
+    "zip_code": "94607",
+    "language": "es",
+}
+
+
+def _signup_data(group, **changes):
+    return {**GOOD_SIGNUP, "group": group.pk, **changes}
+
+
+def test_signing_up_creates_the_profile_and_emails_a_verification_code(client, home, hotel_group):
+    response = client.post("/accounts/signup/", _signup_data(hotel_group))
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="nurse@example.org")
+    profile = LearnerProfile.objects.get(user=user)
+    assert profile.certificate_name == "José Ñúñez"  # spaces tidied, accents kept
+    assert (profile.group, profile.state, profile.county, profile.language) == (
+        hotel_group,
+        "CA",
+        "Alameda",
+        "es",
+    )
+    assert not EmailAddress.objects.get(user=user).verified
+    assert len(mail.outbox) == 1 and "nurse@example.org" in mail.outbox[0].to
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"certificate_name": "   "}, "certificate_name", "Enter your name"),
+        ({"certificate_name": "x" * 500}, "certificate_name", "at most 120 characters"),
+        ({"zip_code": "ABCDE"}, "zip_code", "Enter a US ZIP code"),
+        ({"zip_code": "", "county": ""}, "county", "Enter your county or your ZIP code"),
+        ({"state": "XX"}, "state", "Select a valid choice"),
+    ],
+)
+def test_bad_profile_input_is_explained_next_to_the_field_and_keeps_what_was_typed(
+    client, home, hotel_group, changes, field, message
+):
+    response = client.post("/accounts/signup/", _signup_data(hotel_group, **changes))
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert message in " ".join(form.errors[field])
+    html = response.content.decode()
+    assert f'id="id_{field}_error"' in html  # rendered at the field, announced as an alert
+    assert 'value="County General"' in html and 'value="nurse@example.org"' in html
+    assert not get_user_model().objects.filter(email="nurse@example.org").exists()
+
+
+def test_the_profile_page_edits_the_profile(client, learner):
+    client.force_login(learner)
+    data = {
+        "certificate_name": "Maria L. Lopez",
+        "group": learner.learner_profile.group_id,
+        "employer": "Bay Inn",
+        "job_role": "Front desk",
+        "state": "NV",
+        "county": "Clark",
+        "zip_code": "",
+        "language": "en",
+    }
+    response = client.post("/accounts/profile/", data)
+    assert response.status_code == 302
+    learner.learner_profile.refresh_from_db()
+    assert (learner.learner_profile.certificate_name, learner.learner_profile.state) == (
+        "Maria L. Lopez",
+        "NV",
+    )
+
+
+def test_the_profile_page_returns_to_where_the_learner_was_going(client, hotel_group, db):
+    from .conftest import make_user
+
+    user = make_user("fresh@example.org")
+    client.force_login(user)
+    data = {
+        "certificate_name": "Fresh",
+        "group": hotel_group.pk,
+        "state": "CA",
+        "county": "Marin",
+        "language": "en",
+        "next": "/courses/hotel/lesson-1/",
+    }
+    response = client.post("/accounts/profile/", data)
+    assert response["Location"] == "/courses/hotel/lesson-1/"
+
+
+def test_the_profile_page_ignores_a_next_url_on_another_site(client, learner):
+    client.force_login(learner)
+    data = {
+        "certificate_name": "M",
+        "group": learner.learner_profile.group_id,
+        "state": "CA",
+        "county": "Marin",
+        "language": "en",
+        "next": "https://evil.example.com/",
+    }
+    response = client.post("/accounts/profile/", data)
+    assert response["Location"] == "/accounts/profile/"
+
+
+def test_the_profile_page_needs_a_signed_in_user(client):
+    response = client.get("/accounts/profile/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_sign_in_is_rate_limited_after_repeated_failures(client, learner):
+    from .conftest import PASSWORD
+
+    for _ in range(6):
+        client.post("/accounts/login/", {"login": learner.email, "password": "wrong"})
+    response = client.post("/accounts/login/", {"login": learner.email, "password": PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session

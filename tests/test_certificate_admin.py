@@ -1,0 +1,329 @@
+"""The coordinators' registry: search, filter, revoke, reissue, audit log, bulk ZIP and roster."""
+
+import csv
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.utils import timezone
+from pypdf import PdfReader
+from wagtail.models import ModelLogEntry
+
+from certificates import services
+from certificates.models import BulkDownload, Certificate
+from tests.conftest import make_course, make_user
+
+TODAY = timezone.localdate()
+INDEX = "/admin/certificates/"
+
+
+def issue(user, course, *, days_ago=10, **changes):
+    certificate = services.issue_certificate(
+        user=user,
+        course=course,
+        score_percent=88,
+        passed_at=timezone.now() - datetime.timedelta(days=days_ago),
+    )
+    if changes:
+        Certificate.objects.filter(pk=certificate.pk).update(**changes)
+        certificate.refresh_from_db()
+    return certificate
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def registry(learner, other_learner, course, course_index, hotel_group):
+    """Four certificates: valid, expiring in 20 days, expired, and one for another course."""
+    from courses.models import StakeholderGroup
+
+    school = StakeholderGroup.objects.exclude(pk=hotel_group.pk).first()
+    second = make_course(course_index, school, slug="school", lessons=1)
+    return {
+        "valid": issue(learner, course),
+        "expiring": issue(other_learner, course, expires_on=TODAY + datetime.timedelta(days=20)),
+        "expired": issue(
+            learner,
+            second,
+            days_ago=900,
+            expires_on=TODAY - datetime.timedelta(days=5),
+            organisation_name="Lincoln High School",
+            group=school,
+            group_name=school.name,
+        ),
+        "other_course": issue(
+            other_learner,
+            second,
+            organisation_name="Lincoln High School",
+            group=school,
+            group_name=school.name,
+        ),
+    }
+
+
+def listed(client, query=""):
+    page = client.get(f"{INDEX}{query}").content.decode()
+    return page
+
+
+def test_coordinators_see_the_registry_in_the_admin_menu_and_learners_do_not(
+    client, coordinator_client, registry, learner
+):
+    assert (
+        '"/admin/certificates/"' in coordinator_client.get("/admin/").content.decode()
+    )  # sidebar menu
+    page = listed(coordinator_client)
+    for certificate in registry.values():
+        assert certificate.learner_name in page
+    client.force_login(learner)
+    assert client.get(INDEX).status_code in (302, 403)
+
+
+def test_trainers_have_no_certificate_registry(client, trainer, registry):
+    client.force_login(trainer)
+    assert '"/admin/certificates/"' not in client.get("/admin/").content.decode()
+    assert client.get(INDEX).status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "status, expected",
+    [
+        ("current", {"valid", "expiring", "other_course"}),
+        ("expiring_30", {"expiring"}),
+        ("expiring_90", {"expiring"}),
+        ("expired", {"expired"}),
+    ],
+)
+def test_the_registry_filters_by_status(coordinator_client, registry, status, expected):
+    from certificates.filters import CertificateFilterSet
+
+    filterset = CertificateFilterSet(data={"status": status}, queryset=Certificate.objects.all())
+    assert {key for key, c in registry.items() if c in filterset.qs} == expected
+    response = coordinator_client.get(f"{INDEX}results/?status={status}")
+    assert response.status_code == 200
+    assert f"Download these {len(expected)} certificates" in response.content.decode() or (
+        len(expected) == 1 and "Download this certificate" in response.content.decode()
+    )
+
+
+def test_the_registry_filters_by_course_group_organisation_and_issue_date(
+    registry, course, hotel_group
+):
+    from certificates.filters import CertificateFilterSet
+
+    def keys(data):
+        qs = CertificateFilterSet(data=data, queryset=Certificate.objects.all()).qs
+        return {key for key, c in registry.items() if c in qs}
+
+    assert keys({"course": course.pk}) == {"valid", "expiring"}
+    assert keys({"group": hotel_group.pk}) == {"valid", "expiring"}
+    assert keys({"organisation": "lincoln"}) == {"expired", "other_course"}
+    old = (TODAY - datetime.timedelta(days=800)).isoformat()
+    assert keys({"issued_on_to": old}) == {"expired"}
+
+
+def test_the_registry_finds_a_certificate_by_its_code_typed_any_way(coordinator_client, registry):
+    wanted = registry["expiring"]
+    page = listed(coordinator_client, f"results/?q={wanted.display_code.lower()}")
+    assert wanted.learner_name in page
+    assert registry["valid"].learner_name not in page
+
+
+def test_a_coordinator_revokes_with_a_reason_and_the_audit_log_says_who_when_and_why(
+    coordinator_client, coordinator, registry, client
+):
+    certificate = registry["valid"]
+    response = coordinator_client.post(
+        f"{INDEX}revoke/{certificate.pk}/", {"reason": "Training fraud"}
+    )
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.revoked_at and certificate.revoked_by == coordinator
+    entry = ModelLogEntry.objects.get(object_id=str(certificate.pk), action="certificate.revoked")
+    assert entry.user == coordinator and entry.data["reason"] == "Training fraud"
+    assert entry.timestamp.date() == TODAY
+    history = coordinator_client.get(f"{INDEX}history/{certificate.pk}/").content.decode()
+    assert "Certificate revoked" in history and "Training fraud" in history
+    client.logout()
+    assert "Revoked" in client.get(certificate.get_verify_path()).content.decode()
+
+
+def test_revoking_needs_a_reason(coordinator_client, registry):
+    certificate = registry["valid"]
+    page = coordinator_client.post(
+        f"{INDEX}revoke/{certificate.pk}/", {"reason": ""}
+    ).content.decode()
+    assert "This field is required" in page
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+
+
+def test_reissuing_after_a_name_correction_replaces_the_old_certificate_with_a_new_code(
+    coordinator_client, coordinator, registry, learner
+):
+    old = registry["valid"]
+    profile = learner.learner_profile
+    profile.certificate_name = "Learner Corrected"
+    profile.save()
+    form = coordinator_client.get(f"{INDEX}reissue/{old.pk}/").content.decode()
+    assert 'value="Learner Corrected"' in form  # suggested from the corrected profile
+    response = coordinator_client.post(
+        f"{INDEX}reissue/{old.pk}/",
+        {"learner_name": "Learner Corrected", "reason": "Name misspelt"},
+    )
+    old.refresh_from_db()
+    new = old.replaced_by
+    assert response["Location"] == f"{INDEX}inspect/{new.pk}/"
+    assert new.learner_name == "Learner Corrected" and new.code != old.code
+    assert (new.issued_on, new.expires_on, new.course_id) == (
+        old.issued_on,
+        old.expires_on,
+        old.course_id,
+    )
+    assert old.status == "replaced" and new.status == "valid"
+    assert ModelLogEntry.objects.filter(
+        object_id=str(old.pk), action="certificate.replaced", user=coordinator
+    ).exists()
+    assert (
+        ModelLogEntry.objects.get(object_id=str(new.pk), action="certificate.reissued").data[
+            "reason"
+        ]
+        == "Name misspelt"
+    )
+    inspect = coordinator_client.get(f"{INDEX}inspect/{old.pk}/").content.decode()
+    assert "Replaced" in inspect and "Learner Corrected" in inspect
+
+
+def test_a_user_without_the_permission_cannot_revoke(client, registry):
+    clerk = make_user("clerk@example.org")
+    from django.contrib.auth.models import Permission
+
+    clerk.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_certificate"),
+    )
+    client.force_login(clerk)
+    certificate = registry["valid"]
+    response = client.post(f"{INDEX}revoke/{certificate.pk}/", {"reason": "x"})
+    assert response.status_code in (302, 403)
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+
+
+def test_the_registry_offers_no_add_edit_or_delete(coordinator_client, registry, superuser_client):
+    certificate = registry["valid"]
+    for url in (
+        f"{INDEX}new/",
+        f"{INDEX}edit/{certificate.pk}/",
+        f"{INDEX}delete/{certificate.pk}/",
+    ):
+        assert superuser_client.get(url).status_code == 404
+
+
+@pytest.fixture
+def superuser_client(client, db):
+    admin = make_user("root@example.org", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    return client
+
+
+# Bulk download ---------------------------------------------------------------------------------
+
+
+def test_a_coordinator_downloads_the_filtered_certificates_as_a_zip_with_a_roster(
+    coordinator_client, registry, course, django_capture_on_commit_callbacks
+):
+    results = listed(coordinator_client, f"results/?course={course.pk}")
+    assert "Download these 2 certificates as ZIP + roster" in results
+    confirm = coordinator_client.get(f"{INDEX}bulk/?course={course.pk}").content.decode()
+    assert "2 certificates match" in confirm
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(f"{INDEX}bulk/?course={course.pk}")
+    bulk = BulkDownload.objects.get()
+    assert response["Location"] == f"{INDEX}bulk/{bulk.pk}/"
+    assert bulk.status == "done" and bulk.progress == bulk.total == 2
+    progress = coordinator_client.get(response["Location"]).content.decode()
+    assert "Download ZIP" in progress and 'http-equiv="refresh"' not in progress
+
+    download = coordinator_client.get(f"{INDEX}bulk/{bulk.pk}/download/")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    names = archive.namelist()
+    assert len([n for n in names if n.endswith(".pdf")]) == 2 and "roster.csv" in names
+    for certificate in (registry["valid"], registry["expiring"]):
+        pdf_name = next(n for n in names if certificate.code in n)
+        text = PdfReader(io.BytesIO(archive.read(pdf_name))).pages[0].extract_text()
+        assert certificate.learner_name in text
+    rows = list(csv.DictReader(io.StringIO(archive.read("roster.csv").decode())))
+    assert {row["Name"] for row in rows} == {"Learner", "Other"}
+    row = next(r for r in rows if r["Name"] == "Learner")
+    valid = registry["valid"]
+    assert row["Position / job role"] == "Housekeeper"
+    assert row["Course"] == "Course hotel"
+    assert row["Issue date"] == valid.issued_on.isoformat()
+    assert row["Expiry date"] == valid.expires_on.isoformat()
+    assert row["Verification code"] == valid.display_code
+
+
+def test_a_bulk_download_is_visible_only_to_the_coordinator_who_asked(
+    client, coordinator, registry, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        bulk = services.start_bulk_download(
+            user=coordinator, certificate_ids=[registry["valid"].pk]
+        )
+    colleague = make_user("colleague@example.org", group="Coordinators")
+    client.force_login(colleague)
+    assert client.get(f"{INDEX}bulk/{bulk.pk}/").status_code == 404
+    assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 404
+    client.force_login(coordinator)
+    assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 200
+
+
+def test_an_unfinished_bulk_download_shows_progress_and_refreshes_itself(
+    coordinator_client, coordinator, registry
+):
+    bulk = BulkDownload.objects.create(
+        requested_by=coordinator,
+        certificate_ids=[1, 2, 3, 4],
+        total=4,
+        progress=1,
+        status=BulkDownload.State.RUNNING,
+    )
+    page = coordinator_client.get(f"{INDEX}bulk/{bulk.pk}/").content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert "1 of 4 certificates" in page and "<progress" in page
+
+
+def test_the_roster_keeps_typed_formulas_as_text(db):
+    certificate = Certificate(
+        learner_name='=HYPERLINK("http://x")',
+        job_role="+1",
+        course_title="C",
+        issued_on=TODAY,
+        expires_on=TODAY + datetime.timedelta(days=1),
+        code="0" * 16,
+        score_percent=90,
+    )
+    row = list(csv.reader(io.StringIO(services.roster_csv([certificate]))))[1]
+    assert row[0] == '\'=HYPERLINK("http://x")' and row[1] == "'+1"
+
+
+def test_bulk_zips_are_deleted_after_a_week(
+    coordinator, registry, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        old = services.start_bulk_download(user=coordinator, certificate_ids=[registry["valid"].pk])
+    old.refresh_from_db()
+    storage, name = old.file.storage, old.file.name
+    assert storage.exists(name)
+    BulkDownload.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    services.start_bulk_download(user=coordinator, certificate_ids=[registry["valid"].pk])
+    assert not BulkDownload.objects.filter(pk=old.pk).exists()
+    assert not storage.exists(name)

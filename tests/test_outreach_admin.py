@@ -1,0 +1,91 @@
+"""The outreach admin: the directory, the in-person training log and organisation managers."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from outreach.models import InPersonSession, Organisation, OrganisationManager
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def hotel(db, hotel_group):
+    return Organisation.objects.create(name="Harbor View Hotel", group=hotel_group, state="CA",
+                                       county="Alameda", headcount=40)
+
+
+def test_a_trainer_logs_an_in_person_session_and_is_recorded_as_its_author(
+        client, trainer, hotel, hotel_group):
+    client.force_login(trainer)
+    response = client.post(reverse("inpersonsession:add"), {
+        "date": "2026-03-04", "attendees": "18", "place": "Harbor View ballroom",
+        "group": hotel_group.pk, "organisation": hotel.pk, "state": "", "county": "",
+        "trainer": trainer.pk, "roster": "Ana Rivera\nBen Ode", "notes": "",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    session = InPersonSession.objects.get()
+    assert (session.date, session.attendees, session.created_by) == (
+        datetime.date(2026, 3, 4), 18, trainer)
+    # The region comes from the organisation when left empty.
+    assert (session.state, session.county) == ("CA", "Alameda")
+    assert session.roster_names == ["Ana Rivera", "Ben Ode"]
+
+
+def test_a_session_in_an_unknown_county_or_with_a_longer_roster_is_refused(
+        client, coordinator, hotel_group):
+    client.force_login(coordinator)
+    response = client.post(reverse("inpersonsession:add"), {
+        "date": "2026-03-04", "attendees": "1", "place": "Library", "group": hotel_group.pk,
+        "organisation": "", "state": "CA", "county": "Atlantis", "trainer": "",
+        "roster": "Ana\nBen", "notes": "",
+    })
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Atlantis is not a county of CA" in page
+    assert "The roster lists 2 names but only 1 attendees" in page
+    assert not InPersonSession.objects.exists()
+
+
+def test_coordinators_search_and_filter_the_directory(client, coordinator, hotel, hotel_group):
+    Organisation.objects.create(name="Mercy Hospital", group=hotel_group, state="MN",
+                                county="Hennepin")
+    client.force_login(coordinator)
+    url = reverse("wagtailsnippets_outreach_organisation:list")
+    page = client.get(url + "?q=harbor").content.decode()
+    assert "Harbor View Hotel" in page and "Mercy Hospital" not in page
+    page = client.get(url + "?state=MN").content.decode()
+    assert "Mercy Hospital" in page and "Harbor View Hotel" not in page
+    page = client.get(url).content.decode()
+    assert reverse("outreach_import") in page and reverse("outreach_match_employers") in page
+    assert hotel.display_invite_code in page
+
+
+def test_a_coordinator_adds_an_organisation_and_its_county_is_checked(client, coordinator,
+                                                                      hotel_group):
+    client.force_login(coordinator)
+    url = reverse("wagtailsnippets_outreach_organisation:add")
+    data = {"name": "Lakeside Inn", "group": hotel_group.pk, "state": "CA",
+            "county": "Atlantis", "address": "", "headcount": "12"}
+    assert "not a county of CA" in client.post(url, data).content.decode()
+    client.post(url, {**data, "county": "alameda county"})
+    organisation = Organisation.objects.get(name="Lakeside Inn")
+    assert organisation.county == "Alameda" and len(organisation.invite_code) == 8
+
+
+def test_a_coordinator_makes_someone_the_manager_of_an_organisation_by_email(
+        client, coordinator, hotel):
+    manager = make_user("gm@example.org")
+    client.force_login(coordinator)
+    url = reverse("organisationmanager:add")
+    response = client.post(url, {"email": "nobody@example.org", "organisation": hotel.pk})
+    assert "No one has signed up with this email address yet" in response.content.decode()
+    client.post(url, {"email": "GM@example.org", "organisation": hotel.pk})
+    assert OrganisationManager.objects.get().user == manager
+
+
+def test_trainers_cannot_change_the_directory_or_managers(client, trainer, hotel):
+    client.force_login(trainer)
+    response = client.get(reverse("wagtailsnippets_outreach_organisation:edit", args=[hotel.pk]))
+    assert response.status_code in (302, 403)
+    assert client.get(reverse("organisationmanager:add")).status_code in (302, 403)

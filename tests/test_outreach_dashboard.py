@@ -1,0 +1,172 @@
+"""The coverage dashboard in the Wagtail admin: who sees it, what it shows, what it exports, and
+that its query count does not grow with the data."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from outreach import services, synthetic
+from outreach.models import InPersonSession, Organisation
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def small_world(db, hotel_group):
+    hotel = Organisation.objects.create(name="Harbor View Hotel", group=hotel_group, state="CA",
+                                        county="Alameda", headcount=20)
+    motel = Organisation.objects.create(name="Quiet Motel", group=hotel_group, state="CA",
+                                        county="Contra Costa", headcount=8)
+    InPersonSession.objects.create(date=timezone.localdate() - datetime.timedelta(days=10),
+                                   place="Ballroom", group=hotel_group, organisation=hotel,
+                                   state="CA", county="Alameda", attendees=12)
+    return hotel, motel
+
+
+def csv_rows(response):
+    body = b"".join(response.streaming_content).decode()
+    return list(csv.reader(io.StringIO(body)))
+
+
+def test_coordinators_see_the_dashboard_in_the_admin_menu(coordinator_client):
+    response = coordinator_client.get(reverse("wagtailadmin_home"))
+    assert reverse("coverage:dashboard") in response.content.decode()
+    assert coordinator_client.get(reverse("coverage:dashboard")).status_code == 200
+
+
+def test_trainers_neither_see_nor_open_the_dashboard(client, trainer):
+    client.force_login(trainer)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("coverage:dashboard") not in home
+    response = client.get(reverse("coverage:dashboard"))
+    assert response.status_code in (302, 403)
+    response = client.get(reverse("coverage:groups") + "?export=csv")
+    assert response.status_code in (302, 403)
+
+
+def test_the_dashboard_shows_people_trained_reach_and_the_not_reached_list(
+        coordinator_client, small_world):
+    page = coordinator_client.get(reverse("coverage:dashboard")).content.decode()
+    assert "Hotel and lodging staff" in page
+    assert "12 in person" in page  # the in-person attendees count as trained
+    assert "Not reached yet: 1 organisation" in page
+    assert "Quiet Motel" in page
+    assert "<svg" in page and "People trained per month" in page
+    # People trained at organisations with a headcount, over those headcounts: 12 / (20 + 8).
+    assert "42.9%" in page
+
+
+def test_the_group_table_exports_to_csv_and_xlsx_with_the_filters_applied(
+        coordinator_client, small_world, hotel_group):
+    hotel, _motel = small_world
+    url = reverse("coverage:groups")
+    rows = csv_rows(coordinator_client.get(url + f"?group={hotel_group.pk}&export=csv"))
+    assert rows[0][:3] == ["Stakeholder group", "People trained", "Trained online"]
+    assert [row[0] for row in rows[1:]] == ["Hotel and lodging staff", "All groups"]
+    assert rows[1][1] == "12"
+    rows = csv_rows(coordinator_client.get(url + "?county=Alameda&state=CA&export=csv"))
+    hotel_row = next(row for row in rows if row[0] == "Hotel and lodging staff")
+    assert hotel_row[4:6] == ["1", "1"]  # one organisation in Alameda, reached
+    response = coordinator_client.get(url + "?export=xlsx")
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
+    values = list(sheet.values)
+    assert values[0][0] == "Stakeholder group"
+    assert len(values) == 1 + 4 + 1  # heading, four groups, total
+
+
+def test_the_not_reached_list_exports_with_invite_links(coordinator_client, small_world):
+    rows = csv_rows(coordinator_client.get(reverse("coverage:not_reached") + "?export=csv"))
+    assert rows[0] == ["Organisation", "Stakeholder group", "State", "County", "Address",
+                       "Estimated headcount", "Invite code", "Invite link"]
+    assert [row[0] for row in rows[1:]] == ["Quiet Motel"]
+    assert "/join/" in rows[1][7]
+
+
+def test_the_month_and_county_tables_export_the_same_figures_as_the_services(
+        coordinator_client, small_world):
+    f = services.CoverageFilter.default()
+    rows = csv_rows(coordinator_client.get(reverse("coverage:months") + "?export=csv"))
+    assert len(rows) - 1 == len(services.monthly_trend(f))
+    assert sum(int(row[1]) for row in rows[1:]) == 12
+    rows = csv_rows(coordinator_client.get(reverse("coverage:counties") + "?export=csv"))
+    assert {(row[1], row[5], row[6]) for row in rows[1:]} == {("Alameda", "1", "1"),
+                                                              ("Contra Costa", "1", "0")}
+
+
+def test_the_drill_down_goes_from_group_to_organisation_to_people(
+        coordinator_client, small_world, hotel_group, course):
+    hotel, _motel = small_world
+    learner = make_user("ana@example.org", profile_group=hotel_group)
+    learner.learner_profile.organisation = hotel
+    learner.learner_profile.save()
+    page = coordinator_client.get(reverse("coverage:group", args=[hotel_group.pk])).content.decode()
+    assert reverse("coverage:organisation", args=[hotel.pk]) in page
+    people_url = reverse("coverage:organisation", args=[hotel.pk])
+    page = coordinator_client.get(people_url).content.decode()
+    assert "Ana" in page and "Not started" in page
+    rows = csv_rows(coordinator_client.get(
+        reverse("coverage:organisation", args=[hotel.pk]) + "?export=csv"))
+    assert rows[1][:4] == ["Ana", "ana@example.org", "Housekeeper", "Not started"]
+
+
+def test_invalid_filters_fall_back_to_defaults_and_say_so(coordinator_client, small_world):
+    response = coordinator_client.get(reverse("coverage:dashboard") + "?state=CA&county=Atlantis")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Atlantis is not a county of California" in page
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def test_the_dashboard_and_drill_downs_run_the_same_queries_for_10_and_10000_records(
+        coordinator_client, hotel_group, settings):
+    settings.OUTREACH_DASHBOARD_CACHE_SECONDS = 0  # count the queries of a real recount
+    today = timezone.localdate()
+    counts = []
+    for records in (10, 10000):
+        synthetic.generate(records, seed=records, today=today)
+        organisation = Organisation.objects.filter(learners__isnull=False).order_by("pk").first()
+        urls = [
+            reverse("coverage:dashboard"),
+            reverse("coverage:groups"),
+            reverse("coverage:group", args=[organisation.group_id]),
+            reverse("coverage:organisation", args=[organisation.pk]),
+            reverse("coverage:not_reached"),
+            reverse("coverage:counties"),
+            reverse("coverage:months"),
+            reverse("coverage:group", args=[organisation.group_id]) + "?export=csv",
+            reverse("coverage:organisation", args=[organisation.pk]) + "?export=csv",
+        ]
+        coordinator_client.get(urls[0])  # warm the session and permission caches
+        counts.append([_count_queries(coordinator_client, url) for url in urls])
+    assert counts[0] == counts[1]
+
+
+def test_the_dashboard_keeps_its_figures_for_a_while_and_recounts_on_request(
+        coordinator_client, small_world, hotel_group):
+    hotel, _motel = small_world
+    url = reverse("coverage:dashboard")
+    assert "12 in person" in coordinator_client.get(url).content.decode()
+    InPersonSession.objects.create(date=timezone.localdate(), place="Lobby", group=hotel_group,
+                                   organisation=hotel, state="CA", county="Alameda", attendees=3)
+    assert "12 in person" in coordinator_client.get(url).content.decode()
+    assert "15 in person" in coordinator_client.get(url + "?refresh=1").content.decode()

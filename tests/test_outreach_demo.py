@@ -1,0 +1,51 @@
+"""The demo: after `seed_demo --demo-accounts`, the coordinator's dashboard has a directory and
+training, the not-reached list is not empty, and the demo manager sees only Harbor View's staff."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from outreach import demo
+from outreach.models import InPersonSession, Organisation, OrganisationManager
+from redflag.accounts.demo import DEMO_PASSWORD
+
+
+@pytest.fixture
+def seeded(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
+
+
+def test_the_demo_coordinator_sees_a_dashboard_with_training_and_a_not_reached_list(
+        client, seeded):
+    assert client.login(username="coordinator@example.org", password=DEMO_PASSWORD)
+    page = client.get(reverse("coverage:dashboard")).content.decode()
+    assert "Not reached yet: 6 organisations" in page
+    assert "Mission Motel" in page
+    assert "in person" in page
+    response = client.get(reverse("coverage:groups") + "?export=xlsx")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_demo_manager_sees_only_harbor_view_staff(client, seeded):
+    assert client.login(username=demo.MANAGER_EMAIL, password=DEMO_PASSWORD)
+    response = client.get(reverse("outreach:my_organisation"), follow=True)
+    page = response.content.decode()
+    assert "Training at Harbor View Hotel" in page
+    for name in ("Maria Lopez", "Ana Rivera", "Grace Kim", "Rosa Delgado"):
+        assert name in page
+    assert "Tomas Reyes" not in page  # typed "Bayview Suites", not in any organisation yet
+    for status in ("Current", "Expiring", "Expired", "Not started"):
+        assert status in page
+    other = Organisation.objects.get(name="Union Square Grand")
+    assert client.get(reverse("outreach:organisation", args=[other.pk])).status_code == 404
+
+
+def test_seeding_twice_adds_nothing(seeded):
+    counts = (Organisation.objects.count(), InPersonSession.objects.count(),
+              OrganisationManager.objects.count())
+    call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
+    assert (Organisation.objects.count(), InPersonSession.objects.count(),
+            OrganisationManager.objects.count()) == counts

@@ -1,0 +1,170 @@
+"""Organisation managers see their own staff's training, share the invite link, download the roster
+and certificates, and never see another organisation: a cross-organisation request is a 404."""
+
+import csv
+import datetime
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates import codes
+from certificates.models import Certificate
+from outreach.models import Organisation, OrganisationManager
+from tests.conftest import make_user
+
+
+@pytest.fixture
+def hotels(db, hotel_group):
+    harbor = Organisation.objects.create(name="Harbor View Hotel", group=hotel_group, state="CA",
+                                         county="Alameda", headcount=40)
+    rival = Organisation.objects.create(name="Rival Resort", group=hotel_group, state="CA",
+                                        county="Alameda", headcount=40)
+    return harbor, rival
+
+
+def staff(email, organisation, group):
+    user = make_user(email, profile_group=group)
+    user.learner_profile.organisation = organisation
+    user.learner_profile.save()
+    return user
+
+
+def certify(user, course, organisation, issued_on):
+    profile = user.learner_profile
+    return Certificate.objects.create(
+        user=user, course=course, learner_name=profile.certificate_name, course_title=course.title,
+        group=profile.group, group_name=profile.group.name, organisation=organisation,
+        organisation_name=organisation.name, job_role=profile.job_role, state="CA",
+        county="Alameda", score_percent=95,
+        passed_at=timezone.make_aware(datetime.datetime.combine(issued_on, datetime.time(9))),
+        issued_on=issued_on, expires_on=issued_on + datetime.timedelta(days=730),
+        code=codes.new_code())
+
+
+@pytest.fixture
+def world(hotels, hotel_group, course):
+    harbor, rival = hotels
+    today = timezone.localdate()
+    ana = staff("ana@example.org", harbor, hotel_group)
+    ben = staff("ben@example.org", harbor, hotel_group)
+    cleo = staff("cleo@example.org", harbor, hotel_group)
+    zoe = staff("zoe@example.org", rival, hotel_group)
+    certify(ana, course, harbor, today - datetime.timedelta(days=30))  # current
+    certify(ben, course, harbor, today - datetime.timedelta(days=700))  # expiring
+    rival_certificate = certify(zoe, course, rival, today - datetime.timedelta(days=10))
+    manager = make_user("manager@example.org")
+    OrganisationManager.objects.create(user=manager, organisation=harbor)
+    return {"harbor": harbor, "rival": rival, "manager": manager, "ana": ana, "ben": ben,
+            "cleo": cleo, "zoe": zoe, "rival_certificate": rival_certificate}
+
+
+@pytest.fixture
+def manager_client(client, world):
+    client.force_login(world["manager"])
+    return client
+
+
+def test_a_manager_lands_on_their_own_organisation(manager_client, world):
+    response = manager_client.get(reverse("outreach:my_organisation"))
+    assert response.url == reverse("outreach:organisation", args=[world["harbor"].pk])
+
+
+def test_a_manager_sees_their_staff_with_status_and_the_invite_link(manager_client, world):
+    page = manager_client.get(reverse("outreach:organisation", args=[world["harbor"].pk]))
+    text = page.content.decode()
+    for name, status in (("Ana", "Current"), ("Ben", "Expiring"), ("Cleo", "Not started")):
+        assert name in text
+        assert status in text
+    assert "Zoe" not in text
+    assert world["harbor"].get_invite_url() in text
+    assert world["harbor"].display_invite_code in text
+
+
+def test_a_manager_filters_staff_by_status(manager_client, world):
+    url = reverse("outreach:organisation", args=[world["harbor"].pk]) + "?status=not_started"
+    text = manager_client.get(url).content.decode()
+    assert "Cleo" in text and "Ana" not in text
+
+
+def test_another_organisation_is_a_404_for_a_manager(manager_client, world):
+    rival = world["rival"].pk
+    for name in ("outreach:organisation", "outreach:roster", "outreach:certificates"):
+        assert manager_client.get(reverse(name, args=[rival])).status_code == 404
+
+
+def test_a_learner_who_manages_nothing_gets_404s(client, world):
+    client.force_login(world["ana"])
+    assert client.get(reverse("outreach:my_organisation")).status_code == 404
+    harbor = world["harbor"].pk
+    assert client.get(reverse("outreach:organisation", args=[harbor])).status_code == 404
+    assert client.get(reverse("outreach:roster", args=[harbor])).status_code == 404
+
+
+def test_the_roster_lists_only_the_managers_staff(manager_client, world):
+    response = manager_client.get(reverse("outreach:roster", args=[world["harbor"].pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:4] == ["Name", "Job role", "Status", "Course"]
+    assert sorted(row[0] for row in rows[1:]) == ["Ana", "Ben", "Cleo"]
+    ana = next(row for row in rows if row[0] == "Ana")
+    assert ana[2] == "Current" and "/certificates/verify/" in ana[7]
+
+
+def test_a_manager_downloads_their_staffs_certificates_but_not_another_organisations(
+        manager_client, world, settings, tmp_path):
+    settings.CERTIFICATE_FILES_ROOT = tmp_path
+    ana_certificate = Certificate.objects.get(user=world["ana"])
+    response = manager_client.get(ana_certificate.get_download_url())
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    response = manager_client.get(world["rival_certificate"].get_download_url())
+    assert response.status_code == 404
+
+
+def test_the_certificates_zip_holds_the_current_certificates_of_the_staff(
+        manager_client, world, settings, tmp_path):
+    settings.CERTIFICATE_FILES_ROOT = tmp_path
+    response = manager_client.get(reverse("outreach:certificates", args=[world["harbor"].pk]))
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = sorted(archive.namelist())
+    assert len(names) == 2  # Ana (current) and Ben (expiring); Cleo has none
+    assert all(name.endswith(".pdf") for name in names)
+
+
+def test_a_learner_who_leaves_no_longer_shows_their_new_employers_training(
+        manager_client, world, course):
+    zoe = world["zoe"]
+    page = manager_client.get(reverse("outreach:organisation", args=[world["harbor"].pk]))
+    assert "Zoe" not in page.content.decode()
+    # Zoe moves to Harbor View: her training (issued at the rival) now counts for her new employer.
+    zoe.learner_profile.organisation = world["harbor"]
+    zoe.learner_profile.save()
+    page = manager_client.get(reverse("outreach:organisation", args=[world["harbor"].pk]))
+    assert "Zoe" in page.content.decode()
+
+
+def test_coordinators_may_open_any_organisation_page(client, world, coordinator):
+    client.force_login(coordinator)
+    response = client.get(reverse("outreach:organisation", args=[world["rival"].pk]))
+    assert response.status_code == 200
+    assert "Zoe" in response.content.decode()
+
+
+def test_a_manager_cannot_open_the_coverage_dashboard_or_its_exports(manager_client, world):
+    for url in (reverse("coverage:dashboard"),
+                reverse("coverage:organisation", args=[world["rival"].pk]) + "?export=csv"):
+        response = manager_client.get(url)
+        assert response.status_code in (302, 403)
+        assert b"Zoe" not in response.content
+
+
+def test_the_profile_page_leads_a_manager_to_their_organisation(client, world, hotel_group):
+    manager = world["manager"]
+    client.force_login(manager)
+    page = client.get(reverse("profile")).content.decode()
+    assert reverse("outreach:organisation", args=[world["harbor"].pk]) in page
+    client.force_login(world["ana"])
+    page = client.get(reverse("profile")).content.decode()
+    assert "You belong to <strong>Harbor View Hotel</strong>" in page
+    assert reverse("outreach:organisation", args=[world["harbor"].pk]) not in page

@@ -1,0 +1,71 @@
+"""Demo quizzes: each demo course ends with one; a new learner fails, reviews, retries, passes."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from courses.demo import seed_courses, seed_site
+from courses.models import LessonPage
+from quizzes.demo import seed_quizzes
+from quizzes.demo_content import QUIZZES
+from quizzes.models import Attempt, CourseCompletion, QuizPage
+from quizzes.signals import quiz_passed
+from quizzes.testing import answers_post
+
+
+@pytest.fixture
+def demo_courses(db):
+    return seed_courses(seed_site())
+
+
+def test_each_demo_course_gets_its_quiz_once(demo_courses):
+    quizzes = seed_quizzes(demo_courses)
+    assert sorted(quiz.get_parent().slug for quiz in quizzes) == sorted(QUIZZES)
+    for quiz in quizzes:
+        quiz.refresh_from_db()
+        assert quiz.live and len(quiz.questions) == 10
+        assert (quiz.pass_mark, quiz.questions_per_attempt, quiz.attempts_allowed,
+                quiz.attempt_period_hours, quiz.time_limit_minutes, quiz.shuffle_choices) == (
+            80, 8, 3, 24, None, True)
+        # Every question points at a lesson of its own course.
+        for block in quiz.questions:
+            assert block.value["lesson"].get_parent().pk == quiz.get_parent().pk
+    seed_quizzes(demo_courses)
+    assert QuizPage.objects.count() == len(QUIZZES)
+
+
+def test_seed_demo_creates_the_quizzes_and_is_safe_to_run_twice(db):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert QuizPage.objects.live().count() == 4
+
+
+def test_a_new_learner_fails_reviews_retries_and_passes_every_demo_quiz(
+    demo_courses, client, learner, monkeypatch
+):
+    monkeypatch.setattr(quiz_passed, "receivers", [])
+    seed_quizzes(demo_courses)
+    client.force_login(learner)
+    for course in demo_courses:
+        quiz = QuizPage.objects.child_of(course).get()
+        for lesson in LessonPage.objects.live().child_of(course):
+            assert client.get(lesson.url).status_code == 200
+        assert "Start the quiz" in client.get(quiz.url).content.decode()
+
+        first = client.post(reverse("quizzes:start", args=[quiz.pk]))
+        attempt = Attempt.objects.get(user=learner, quiz=quiz)
+        assert len(attempt.questions) == 8
+        form = client.get(first["Location"]).content.decode()
+        assert all(question["text"].replace("'", "&#x27;").replace('"', "&quot;") in form
+                   for question in attempt.questions)
+        result = client.post(first["Location"], answers_post(attempt, right=5), follow=True)
+        html = result.content.decode()
+        assert "Not passed this time" in html and "What to review" in html
+        assert "Review the lesson:" in html and "Try again" in html
+
+        retry = client.post(reverse("quizzes:start", args=[quiz.pk]))
+        second = Attempt.objects.filter(user=learner, quiz=quiz).latest("started_at")
+        assert second.pk != attempt.pk
+        html = client.post(retry["Location"], answers_post(second), follow=True).content.decode()
+        assert "You passed" in html and "Course complete" in html
+        assert CourseCompletion.objects.filter(user=learner, course=course).exists()
