@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Links in emails and certificate QR codes point at the local server unless BASE_URL says otherwise.
+BASE_URL ?= http://127.0.0.1:$(PORT)
 export DJANGO_SETTINGS_MODULE ?= redflag.settings
 
 .PHONY: run test test-sqlite test-postgres bench install install-test system-deps lint lock clean
@@ -28,9 +30,9 @@ system-deps:
 
 run: install
 	@DEBUG=1 $(PY) manage.py migrate --no-input -v 0
-	@DEBUG=1 $(PY) manage.py seed_demo --demo-accounts
+	@DEBUG=1 BASE_URL=$(BASE_URL) $(PY) manage.py seed_demo --demo-accounts
 	@echo "Redflag: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=1 BASE_URL=$(BASE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: system-deps install-test
 	$(PY) -m ruff check .

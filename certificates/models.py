@@ -163,6 +163,33 @@ class Certificate(models.Model):
             models.Index(fields=["expires_on"], name="cert_expires_on"),
             # The registry's default order and its issue-date filter.
             models.Index(fields=["-issued_on", "-id"], name="cert_issued_on"),
+            # Outreach coverage (outreach.services.Coverage): people trained per group, month,
+            # county and organisation in a period, counted from this index alone (the columns
+            # after issued_on are keys rather than INCLUDEd because SQLite has no INCLUDE).
+            models.Index(
+                fields=["issued_on", "group", "user", "organisation", "state", "county"],
+                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True),
+                name="cert_coverage_period",
+            ),
+            # Outreach: one organisation's training in a period (the organisation filter and
+            # outreach.services.not_reached's "was it reached?").
+            models.Index(
+                fields=["organisation", "issued_on", "user"],
+                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True),
+                name="cert_coverage_org",
+            ),
+            # Outreach: certificates expiring within 30/60/90 days per group, region, organisation.
+            models.Index(
+                fields=["expires_on", "group", "user", "course", "passed_at", "organisation",
+                        "state", "county"],
+                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True),
+                name="cert_coverage_expiry",
+            ),
+            # Outreach: "was this certificate renewed?", probed once per expiring certificate.
+            models.Index(
+                fields=["user", "course", "passed_at"], condition=Q(revoked_at__isnull=True),
+                name="cert_coverage_renewal",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

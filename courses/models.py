@@ -135,6 +135,8 @@ class CoursePage(Page):
             lessons=self.lessons,
             visited=visited,
             visited_count=len(visited),
+            # "Continue" picks up at the first lesson not yet opened.
+            next_unopened=next((lesson for lesson in self.lessons if lesson.pk not in visited), None),
         )
         return context
 

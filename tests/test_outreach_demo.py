@@ -6,10 +6,10 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from redflag.accounts.demo import DEMO_PASSWORD
 
 from outreach import demo
 from outreach.models import InPersonSession, Organisation, OrganisationManager
-from redflag.accounts.demo import DEMO_PASSWORD
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from redflag.accounts import demo as account_demo
 
 from certificates import demo as certificate_demo
 from courses import demo as course_demo
+from outreach import demo as outreach_demo
 from quizzes import demo as quiz_demo
 
 
@@ -30,5 +31,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo sign-ins (password for all: {account_demo.DEMO_PASSWORD}):")
             for role, email in accounts:
                 self.stdout.write(f"  {role:<12} {email}")
+            outreach = outreach_demo.seed_outreach()
+            self.stdout.write(f"  {'manager':<12} {outreach_demo.MANAGER_EMAIL} "
+                              f"(manages {outreach_demo.DEMO_HOTEL})")
+            self.stdout.write(f"Outreach: {outreach['organisations']} organisations in the "
+                              "directory, with demo training.")
             if certificate_demo.seed_demo_certificate():
                 self.stdout.write(f"Demo certificate issued to {certificate_demo.DEMO_LEARNER}.")
