@@ -136,7 +136,9 @@ class CoursePage(Page):
             visited=visited,
             visited_count=len(visited),
             # "Continue" picks up at the first lesson not yet opened.
-            next_unopened=next((lesson for lesson in self.lessons if lesson.pk not in visited), None),
+            next_unopened=next(
+                (lesson for lesson in self.lessons if lesson.pk not in visited), None
+            ),
         )
         return context
 

@@ -66,7 +66,9 @@ def test_a_lesson_page_query_count_does_not_grow_with_blocks_or_lessons(
     assert large_count <= 10
 
 
-def test_continue_on_the_course_page_leads_to_the_first_unopened_lesson(learner_client, course, lessons):
+def test_continue_on_the_course_page_leads_to_the_first_unopened_lesson(
+    learner_client, course, lessons
+):
     learner_client.get(lessons[0].url)
     html = learner_client.get(course.url).content.decode()
     assert f'<a class="button" href="{lessons[1].url}">Continue</a>' in html
