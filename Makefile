@@ -36,7 +36,7 @@ run: install
 
 test: system-deps install-test
 	$(PY) -m ruff check .
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	$(MAKE) test-postgres
 

@@ -480,7 +480,7 @@ def dashboard_figures(f: CoverageFilter, *, refresh: bool = False) -> dict:
     (default 600; 0 turns it off) is how old the figures may be; the page says when they were
     computed and offers a refresh.
     """
-    seconds = getattr(settings, "OUTREACH_DASHBOARD_CACHE_SECONDS", 600)
+    seconds = settings.OUTREACH_DASHBOARD_CACHE_SECONDS
     key = "outreach:dashboard:" + hashlib.sha256(repr(f).encode()).hexdigest()
     if seconds and not refresh:
         cached = cache.get(key)

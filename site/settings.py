@@ -274,3 +274,5 @@ REDFLAG_DEMO = env_bool("REDFLAG_DEMO", DEBUG)
 CERTIFICATE_PAGE_SIZE = env("CERTIFICATE_PAGE_SIZE", "letter").lower()
 CERTIFICATE_FILES_ROOT = Path(env("CERTIFICATE_FILES_ROOT", str(BASE_DIR / "var" / "private")))
 CERTIFICATE_VERIFY_RATE_PER_MINUTE = env_int("CERTIFICATE_VERIFY_RATE_PER_MINUTE", 30)
+# How old the coverage dashboard's figures may be before they are counted again (0: always).
+OUTREACH_DASHBOARD_CACHE_SECONDS = env_int("OUTREACH_DASHBOARD_CACHE_SECONDS", 600)
