@@ -41,25 +41,23 @@ class CertificateQuerySet(models.QuerySet):
     def revoked(self):
         return self.filter(revoked_at__isnull=False)
 
-    def superseded(self):
-        """Certificates whose learner holds a later, unrevoked one for the same course."""
-        newer = Certificate.objects.filter(
+    @staticmethod
+    def _newer_unrevoked():
+        """A later, unrevoked certificate of the same learner and course (for Exists())."""
+        return Certificate.objects.filter(
             user=models.OuterRef("user"),
             course=models.OuterRef("course"),
             revoked_at__isnull=True,
             passed_at__gt=models.OuterRef("passed_at"),
         )
-        return self.filter(models.Exists(newer))
+
+    def superseded(self):
+        """Certificates whose learner holds a later, unrevoked one for the same course."""
+        return self.filter(models.Exists(self._newer_unrevoked()))
 
     def current(self):
         """The latest unrevoked certificate per learner and course: what renewal is counted from."""
-        newer = Certificate.objects.filter(
-            user=models.OuterRef("user"),
-            course=models.OuterRef("course"),
-            revoked_at__isnull=True,
-            passed_at__gt=models.OuterRef("passed_at"),
-        )
-        return self.not_revoked().filter(~models.Exists(newer))
+        return self.not_revoked().filter(~models.Exists(self._newer_unrevoked()))
 
 
 class Certificate(models.Model):

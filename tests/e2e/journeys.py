@@ -93,3 +93,51 @@ def sign_in(page, email, password=PASSWORD):
     page.get_by_label(PASSWORD_LABEL).fill(password)
     page.get_by_role("button", name=re.compile("sign in", re.I)).click()
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+
+
+# --- quizzes ---------------------------------------------------------------------------------
+
+
+def _demo_question(questions, legend, scenario):
+    """The demo question shown with this legend (and situation: two share "What should you do?")."""
+    found = [
+        question for question in questions
+        if _same_text(question["text"], legend)
+        and (not question["scenario"] or _same_text(question["scenario"], scenario))
+    ]
+    assert len(found) == 1, f"{len(found)} demo questions match {legend!r} / {scenario!r}"
+    return found[0]
+
+
+def _same_text(expected, shown):
+    return " ".join(expected.split()) == " ".join(shown.split())
+
+
+def answer_demo_quiz(page, course_slug, *, correctly):
+    """Answers every question on the attempt page, right or wrong, as the demo content says.
+
+    Each question is found the way a learner reads it: its legend (and its situation, when it has
+    one), then the choices by their labels. Returns the demo questions that were asked.
+    """
+    from playwright.sync_api import expect
+
+    from quizzes.demo_content import QUIZZES
+
+    questions = QUIZZES[course_slug]
+    sections = page.locator("section.quiz-question")
+    expect(sections.first).to_be_visible()
+    asked = []
+    for index in range(sections.count()):
+        section = sections.nth(index)
+        legend = section.locator("legend").inner_text()
+        situation = section.locator(".quiz-scenario")
+        scenario = situation.locator("p").last.inner_text() if situation.count() else ""
+        question = _demo_question(questions, legend, scenario)
+        asked.append(question)
+        right = [choice["text"] for choice in question["choices"] if choice["correct"]]
+        wrong = [choice["text"] for choice in question["choices"] if not choice["correct"]]
+        # Wrong: a single wrong choice, which misses every kind (one answer or "all that apply").
+        for text in right if correctly else wrong[:1]:
+            section.get_by_role("group", name=legend).get_by_label(text, exact=True).check()
+    page.get_by_role("button", name="Submit answers").click()
+    return asked
