@@ -9,6 +9,7 @@ import os
 import statistics
 import sys
 import time
+import traceback
 from dataclasses import dataclass, field
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "redflag.settings")
@@ -84,12 +85,19 @@ def main():
     setup_test_environment()
     old = setup_databases(verbosity=0, interactive=False)
     report = Report()
+    failed = []
     try:
         for name in sys.argv[1:] or BENCH_MODULES:
-            importlib.import_module(name).run(report)
+            try:
+                importlib.import_module(name).run(report)
+            except Exception:  # one broken benchmark should not hide the others' figures
+                traceback.print_exc()
+                failed.append(name)
     finally:
         teardown_databases(old, verbosity=0)
     report.print(connection.vendor)
+    if failed:
+        sys.exit(f"Benchmarks that failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def run(report):
     report.row(f"coverage figures, exact recount, one group in CA ({connection.vendor})",
                f"{median:.0f} ms median, {p95:.0f} ms p95", "≤ 500 ms on PostgreSQL", size)
 
-    coordinator = make_user("bench-coordinator@example.org", group="Coordinators")
+    coordinator = make_user("bench-outreach-coordinator@example.org", group="Coordinators")
     client = Client()
     client.force_login(coordinator)
     dashboard = "/admin/coverage/"
