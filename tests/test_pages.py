@@ -180,3 +180,24 @@ def test_an_image_without_alt_text_is_rejected():
     block = ImageBlock()
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"image": image.pk, "alt_text": "", "caption": ""}))
+
+
+def test_a_missing_page_answers_404_with_a_way_back(client, home):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html and 'href="/courses/"' in html
+
+
+def test_a_server_error_shows_a_plain_page_without_details(client, home, monkeypatch):
+    client.raise_request_exception = False
+    from redflag.home.models import HomePage
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(HomePage, "get_context", fail)
+    response = client.get("/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong" in html and "secret internals" not in html
