@@ -39,6 +39,23 @@ def _filter_query(request) -> str:
     return query.urlencode()
 
 
+def staff_actions(button_class, certificate, user) -> list:
+    """Revoke and reissue, for the registry's list menu and the inspect page alike."""
+    if certificate.revoked_at:
+        return []
+    actions = []
+    if user.has_perm("certificates.revoke_certificate"):
+        actions.append(button_class(
+            _("Revoke"), url=admin_url("revoke", certificate.pk), icon_name="cross", priority=40
+        ))
+    if user.has_perm("certificates.reissue_certificate"):
+        actions.append(button_class(
+            _("Reissue with corrected name"), url=admin_url("reissue", certificate.pk),
+            icon_name="repeat", priority=41,
+        ))
+    return actions
+
+
 class StatusColumn(Column):
     cell_template_name = "certificates/admin/status_cell.html"
 
@@ -70,25 +87,7 @@ class CertificateIndexView(IndexView):
                     priority=5,
                 )
             )
-        if not instance.revoked_at and user.has_perm("certificates.revoke_certificate"):
-            buttons.append(
-                MenuItem(
-                    _("Revoke"),
-                    url=admin_url("revoke", instance.pk),
-                    icon_name="cross",
-                    priority=40,
-                )
-            )
-        if not instance.revoked_at and user.has_perm("certificates.reissue_certificate"):
-            buttons.append(
-                MenuItem(
-                    _("Reissue with corrected name"),
-                    url=admin_url("reissue", instance.pk),
-                    icon_name="repeat",
-                    priority=41,
-                )
-            )
-        return buttons
+        return buttons + staff_actions(MenuItem, instance, user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -148,25 +147,7 @@ class CertificateInspectView(InspectView):
                 priority=3,
             )
         )
-        if not certificate.revoked_at and user.has_perm("certificates.revoke_certificate"):
-            buttons.append(
-                Button(
-                    _("Revoke"),
-                    url=admin_url("revoke", certificate.pk),
-                    icon_name="cross",
-                    priority=40,
-                )
-            )
-        if not certificate.revoked_at and user.has_perm("certificates.reissue_certificate"):
-            buttons.append(
-                Button(
-                    _("Reissue with corrected name"),
-                    url=admin_url("reissue", certificate.pk),
-                    icon_name="repeat",
-                    priority=41,
-                )
-            )
-        return buttons
+        return buttons + staff_actions(Button, certificate, user)
 
 
 class CertificateHistoryView(HistoryView):

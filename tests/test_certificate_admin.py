@@ -327,3 +327,18 @@ def test_bulk_zips_are_deleted_after_a_week(
     services.start_bulk_download(user=coordinator, certificate_ids=[registry["valid"].pk])
     assert not BulkDownload.objects.filter(pk=old.pk).exists()
     assert not storage.exists(name)
+
+
+def test_the_inspect_page_offers_revoke_and_reissue_only_while_a_certificate_stands(
+    coordinator_client, learner, course
+):
+    certificate = issue(learner, course)
+    html = coordinator_client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    from certificates.admin_views import admin_url
+
+    assert admin_url("revoke", certificate.pk) in html
+    assert "Reissue with corrected name" in html
+    Certificate.objects.filter(pk=certificate.pk).update(revoked_at=timezone.now())
+    html = coordinator_client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    assert "Reissue with corrected name" not in html
+    assert admin_url("revoke", certificate.pk) not in html
