@@ -3,6 +3,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 from redflag.accounts.models import LearnerProfile
 
 from courses.demo import seed_site
@@ -19,8 +20,11 @@ def _fast_tests(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     cache.clear()
+    # A request in Spanish leaves Spanish active in this thread; every test starts in English.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
