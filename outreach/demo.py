@@ -16,6 +16,7 @@ from certificates import codes
 from certificates.models import Certificate
 from courses.models import CoursePage, StakeholderGroup
 
+from . import training_log
 from .models import InPersonSession, Organisation, OrganisationManager
 from .services import add_months
 
@@ -128,6 +129,7 @@ def seed_outreach(today: datetime.date | None = None) -> dict:
         profile.save(update_fields=["organisation", "updated_at"])
         Certificate.objects.filter(user=learner, organisation__isnull=True).update(
             organisation=hotel)
+        training_log.refresh([learner.pk])
 
     manager = _demo_user(MANAGER_EMAIL, MANAGER_NAME, password=DEMO_PASSWORD)
     OrganisationManager.objects.update_or_create(user=manager, defaults={"organisation": hotel})
@@ -201,6 +203,7 @@ def _seed_training(today, organisations, groups, courses) -> int:
                 user, profile, None, hotel_course,
                 today - datetime.timedelta(days=rng.randrange(20, 300))))
     Certificate.objects.bulk_create(certificates)
+    training_log.refresh(certificate.user_id for certificate in certificates)
 
     sessions = [
         ("Highland General Hospital", 25, "Grand rounds, Highland campus"),

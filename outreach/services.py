@@ -3,7 +3,9 @@ current, and the actions on the directory (joining, matching employers).
 
 The dashboard, its drill-downs, the exports and the organisation managers' page all read their
 figures from the functions here. Each takes a CoverageFilter and runs a fixed number of aggregate
-queries, whatever the amount of data: nothing here queries per row.
+queries, whatever the amount of data: nothing here queries per row. Distinct learners are counted
+through the links each certificate carries to the learner's previous one (outreach.training_log),
+so a period's figures need no distinct count over all its certificates.
 
 Definitions
 - A certificate counts as training when it is neither revoked nor replaced. A reissued
@@ -48,7 +50,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Collate, Lower, TruncMonth
+from django.db.models.functions import Coalesce, Collate, Greatest, Lower, TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -58,7 +60,7 @@ from wagtail.log_actions import log
 from certificates.models import Certificate
 from courses.models import StakeholderGroup
 
-from . import regions
+from . import regions, training_log
 from .models import InPersonSession, Organisation, OrganisationManager, normalise_invite_code
 
 EXPIRY_WINDOWS = (30, 60, 90)
@@ -172,17 +174,9 @@ def counted_certificates():
 
 
 def current_unrenewed_certificates(today: datetime.date):
-    renewal = Certificate.objects.filter(
-        user=OuterRef("user"),
-        course=OuterRef("course"),
-        revoked_at__isnull=True,
-        passed_at__gt=OuterRef("passed_at"),
-    ).order_by().values("passed_at")[:1]
-    # A scalar subquery, probed per certificate through the cert_coverage_renewal index alone: as
-    # NOT EXISTS, PostgreSQL hashes every certificate for an anti-join, several times slower for
-    # the few thousand certificates near expiry.
-    return (counted_certificates().filter(expires_on__gte=today)
-            .annotate(renewal=Subquery(renewal)).filter(renewal__isnull=True))
+    """Counted certificates still valid today whose learner has not renewed them (no later
+    unrevoked certificate for the same course: the training log's coverage_renewed)."""
+    return counted_certificates().filter(expires_on__gte=today, coverage_renewed=False)
 
 
 def _people():
@@ -193,6 +187,29 @@ def _people():
     instead of the index alone.
     """
     return Count("user", distinct=True) + Count("issued_on", filter=Q(user__isnull=True))
+
+
+def _first_in_period(f: CoverageFilter, *, in_group: bool = False, by_month: bool = False) -> Q:
+    """Certificates that count a learner who has not moved: their first in the period (within
+    the group for per-group figures or when one group is chosen; within the month for monthly
+    ones), found through the links outreach.training_log keeps."""
+    link = "coverage_previous_in_group_on" if in_group or f.group_id else "coverage_previous_on"
+    since = Value(f.date_from, output_field=DateField())
+    if by_month:
+        since = Greatest(TruncMonth("issued_on", output_field=DateField()), since)
+    return Q(coverage_moved=False) & (Q(**{f"{link}__isnull": True})
+                                      | Q(**{f"{link}__lt": since}))
+
+
+def _moved_people(certificates, *fields, **expressions) -> dict:
+    """Learners who trained at more than one place, counted distinct among their own
+    certificates (through the small cert_coverage_moved index), per value of the fields."""
+    moved = certificates.filter(coverage_moved=True).order_by()
+    if not fields and not expressions:
+        return {(): moved.aggregate(n=Count("user", distinct=True))["n"] or 0}
+    keys = [*fields, *expressions]
+    return {tuple(row[k] for k in keys): row["n"] for row in
+            moved.values(*fields, **expressions).annotate(n=Count("user", distinct=True))}
 
 
 def _reached(f: CoverageFilter):
@@ -265,7 +282,7 @@ class CountyRow:
         return self.people_online + self.people_in_person
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class DirectoryEntry:
     """What the figures need of one organisation: small enough to hold 20,000 in memory."""
 
@@ -290,7 +307,7 @@ class DirectoryEntry:
 class Coverage:
     """Every figure set of the dashboard for one filter, sharing the queries they have in common.
 
-    Each set is computed on first use; the whole dashboard is 13 queries, whatever the data
+    Each set is computed on first use; the whole dashboard is 15 queries, whatever the data
     (and, on PostgreSQL, the two settings of _tune_for_reporting).
     """
 
@@ -298,17 +315,50 @@ class Coverage:
         self.f = f
 
     @cached_property
+    def online(self) -> dict:
+        """People trained online in the period: per group, per organisation, per state and county
+        and in total.
+
+        One grouped pass over the period's certificates counts the learners who stayed at one
+        place (each counted on their first certificate, see _first_in_period, so the counts add
+        up); four small distinct counts add the learners who moved.
+        """
+        f = self.f
+        county = {"state_key": _byte_order("state"), "county_key": _byte_order("county")}
+        figures = {"group": {}, "organisation": {}, "county": {}, "total": 0}
+        rows = (f.certificates().order_by()
+                .values("group_id", "organisation_id", **county)
+                .annotate(in_group=Count("issued_on", filter=_first_in_period(f, in_group=True)),
+                          anywhere=Count("issued_on", filter=_first_in_period(f)))
+                .values_list("group_id", "organisation_id", "state_key", "county_key",
+                             "in_group", "anywhere"))
+        by_group, by_organisation, by_county = (figures["group"], figures["organisation"],
+                                                figures["county"])
+        total = 0
+        for group_id, organisation_id, state, county_name, in_group, anywhere in rows:
+            by_group[group_id] = by_group.get(group_id, 0) + in_group
+            by_organisation[organisation_id] = by_organisation.get(organisation_id, 0) + anywhere
+            by_county[state, county_name] = by_county.get((state, county_name), 0) + anywhere
+            total += anywhere
+        certificates = f.certificates()
+        for (group_id,), n in _moved_people(certificates, "group_id").items():
+            by_group[group_id] = by_group.get(group_id, 0) + n
+        for (organisation_id,), n in _moved_people(certificates, "organisation_id").items():
+            by_organisation[organisation_id] = by_organisation.get(organisation_id, 0) + n
+        for key, n in _moved_people(certificates, **county).items():
+            by_county[key] = by_county.get(key, 0) + n
+        figures["total"] = total + _moved_people(certificates)[()]
+        return figures
+
+    @cached_property
     def directory(self) -> list[DirectoryEntry]:
         """The organisations in the filter, each with the people trained there in the period.
 
-        Three grouped queries and a join in Python: one correlated subquery per organisation
-        costs seconds on 20,000 organisations and 1,000,000 certificates.
+        Grouped queries and a join in Python: one correlated subquery per organisation costs
+        seconds on 20,000 organisations and 1,000,000 certificates.
         """
         f = self.f
-        online = dict(
-            f.certificates().filter(organisation__isnull=False).order_by()
-            .values("organisation_id").annotate(n=_people()).values_list("organisation_id", "n")
-        )
+        online = self.online["organisation"]
         in_person = dict(
             f.sessions().filter(organisation__isnull=False).order_by()
             .values("organisation_id").annotate(n=Sum("attendees"))
@@ -331,12 +381,11 @@ class Coverage:
         rows = {group.pk: GroupRow(group) for group in groups}
         total = GroupRow(None)
 
-        for group_id, n in (f.certificates().order_by().values("group_id").annotate(n=_people())
-                            .values_list("group_id", "n")):
+        for group_id, n in self.online["group"].items():
             if group_id in rows:
                 rows[group_id].people_online = n
         # Distinct across groups: a learner trained in two groups is one person in the total.
-        total.people_online = f.certificates().aggregate(n=_people())["n"] or 0
+        total.people_online = self.online["total"]
         for group_id, n in (f.sessions().order_by().values("group_id")
                             .annotate(n=Sum("attendees")).values_list("group_id", "n")):
             if group_id in rows:
@@ -381,13 +430,14 @@ class Coverage:
         """People trained per calendar month of the period."""
         f = self.f
         rows = {month: MonthRow(month) for month in months_between(f.date_from, f.date_to)}
-        online = (
-            f.certificates()
-            .annotate(month=TruncMonth("issued_on", output_field=DateField()))
-            .order_by().values("month").annotate(n=_people()).values_list("month", "n")
-        )
-        for month, n in online:
-            rows[_as_date(month)].people_online = n
+        month = {"month": TruncMonth("issued_on", output_field=DateField())}
+        online = (f.certificates().order_by().values(**month)
+                  .annotate(n=Count("issued_on", filter=_first_in_period(f, by_month=True)))
+                  .values_list("month", "n"))
+        for month_start, n in online:
+            rows[_as_date(month_start)].people_online += n
+        for (month_start,), n in _moved_people(f.certificates(), **month).items():
+            rows[_as_date(month_start)].people_online += n
         in_person = (
             f.sessions().annotate(month=TruncMonth("date", output_field=DateField()))
             .order_by().values("month").annotate(n=Sum("attendees")).values_list("month", "n")
@@ -406,18 +456,19 @@ class Coverage:
         """
         f = self.f
         rows: dict[tuple[str, str], CountyRow] = {}
+        by_spelling: dict[tuple[str, str], CountyRow] = {}  # 20,000 organisations, few spellings
 
         def row_for(state, county):
-            name = regions.canonical_county(state, county) or " ".join((county or "").split())
-            key = (state or "", name.lower())
-            if key not in rows:
-                rows[key] = CountyRow(state or "", name)
-            return rows[key]
+            row = by_spelling.get((state, county))
+            if row is None:
+                name = regions.canonical_county(state, county) or " ".join((county or "").split())
+                key = (state or "", name.lower())
+                if key not in rows:
+                    rows[key] = CountyRow(state or "", name)
+                row = by_spelling[state, county] = rows[key]
+            return row
 
-        online = (f.certificates().order_by()
-                  .values(state_key=_byte_order("state"), county_key=_byte_order("county"))
-                  .annotate(n=_people()).values_list("state_key", "county_key", "n"))
-        for state, county, n in online:
+        for (state, county), n in self.online["county"].items():
             row_for(state, county).people_online += n
         for state, county, n in (f.sessions().order_by().values("state", "county")
                                  .annotate(n=Sum("attendees"))
@@ -769,11 +820,13 @@ def match_employer(employer: str, state: str, organisation: Organisation, *, by)
         .annotate(key=Lower("employer")).filter(key=employer.strip().lower())
         .update(organisation=organisation, updated_at=timezone.now())
     )
-    certificates = (
+    matched = (
         Certificate.objects.filter(organisation__isnull=True, state=state)
         .annotate(key=Lower("organisation_name")).filter(key=employer.strip().lower())
-        .update(organisation=organisation)
     )
+    user_ids = set(matched.values_list("user_id", flat=True))
+    certificates = matched.update(organisation=organisation)
+    training_log.refresh(user_ids)
     log(organisation, "outreach.employer_matched", user=by,
         data={"employer": employer, "state": state, "learners": learners,
               "certificates": certificates})

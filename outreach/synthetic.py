@@ -3,8 +3,9 @@
 N records are certificates plus in-person sessions (one session per fifty records), held by N/5
 learners working at N/50 organisations, spread over six years up to today. The mix has what real
 data has: renewals of the same course, a second course, revoked and reissued certificates,
-deleted accounts, learners whose employer is not in the directory and organisations without a
-headcount. Nothing is rendered or emailed.
+deleted accounts, learners whose employer is not in the directory, learners who changed employer
+(their earlier certificates name the old one) and organisations without a headcount. Nothing is
+rendered or emailed.
 
 Rows go to the database in batches of plain tuples through the cursor (COPY on PostgreSQL,
 executemany elsewhere): building a model instance per row, as bulk_create does, managed about
@@ -25,12 +26,13 @@ from certificates import codes
 from certificates.models import Certificate
 from courses.models import CoursePage, StakeholderGroup
 
-from . import regions
+from . import regions, training_log
 from .models import InPersonSession, Organisation, new_invite_code
 from .services import add_months
 
 STATES = ["CA", "MN", "NJ", "TX", "NV"]
 YEARS = 6
+MOVED_SHARE = 0.04  # learners who changed employer during the six years
 ORGANISATION_WORDS = {
     "hotel": ["Inn", "Hotel", "Suites", "Lodge", "Motel", "Resort"],
     "utility": ["Water District", "Power", "Gas & Electric", "Utility Services", "Energy Co-op"],
@@ -191,6 +193,9 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
     for group_orgs in orgs_by_group.values():
         group_orgs.sort()
 
+    first_day = today - datetime.timedelta(days=365 * YEARS)
+    span = (today - first_day).days
+
     # Learners and their profiles
     User = get_user_model()
     writer = _Writer(User)
@@ -226,7 +231,15 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
         batch.append({"user_id": user_id, "certificate_name": name, "group_id": group.pk,
                       "employer": employer, "job_role": role, "state": state, "county": county,
                       "zip_code": "", "language": "en", "organisation_id": organisation_id})
-        learner_rows.append((user_id, name, group, organisation_id, state, county, employer, role))
+        # A few learners changed employer: their certificates before the move name the old one.
+        previous = None
+        if rng.random() < MOVED_SHARE:
+            before = rng.choice(group_orgs) if group_orgs else None
+            if before and before[0] != organisation_id:
+                moved_on = first_day + datetime.timedelta(days=rng.randrange(span + 1))
+                previous = (moved_on, *before)
+        learner_rows.append((user_id, name, group, organisation_id, state, county, employer, role,
+                             previous))
         if len(batch) == batch_size or number == users[-1][0]:
             writer.write(batch)
             bar.update(len(batch), "profiles")
@@ -234,18 +247,18 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
 
     # Certificates: most learners renew the course of their group; some take a second course.
     writer = _Writer(Certificate)
-    first_day = today - datetime.timedelta(days=365 * YEARS)
-    span = (today - first_day).days
     reissues = []  # (code of the original, code of its corrected copy, when it was corrected)
     batch, originals = [], 0
     for number in range(certificates):
-        user_id, name, group, organisation_id, state, county, employer, role = rng.choice(
-            learner_rows)
+        user_id, name, group, organisation_id, state, county, employer, role, previous = (
+            rng.choice(learner_rows))
         course_group = group if rng.random() < 0.85 else rng.choice(groups)
         choices = courses_by_group.get(course_group.pk)
         course_id, course_title = rng.choice(choices) if choices else (
             None, f"Red flags: {course_group.name}")
         issued_on = first_day + datetime.timedelta(days=rng.randrange(span + 1))
+        if previous and issued_on < previous[0]:
+            _moved_on, organisation_id, state, county, employer = previous
         passed_at = timezone.make_aware(datetime.datetime.combine(
             issued_on, datetime.time(9 + rng.randrange(9), rng.randrange(60))))
         roll = rng.random()
@@ -305,6 +318,9 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
             bar.update(len(batch), "in-person sessions")
             batch = []
     bar.close()
+    # The rows above went in through COPY, without the signals that keep the training log's
+    # coverage columns: compute them for everyone now.
+    training_log.refresh_all(progress_stream=progress_stream)
     return {
         "organisations": organisations,
         "learners": learners,
