@@ -23,7 +23,8 @@ Certificates without an account (deleted learners) carry no links: each is one p
 
 The columns are a function of one learner's certificates, so refresh() recomputes them for the
 learners whose certificates changed. It runs on every save and delete of a certificate, when an
-account is deleted, and after bulk updates (matching employers, synthetic data). `manage.py
+account, a course, a stakeholder group or an organisation is deleted (their certificates lose the
+link), and after bulk updates (matching employers, synthetic data). `manage.py
 refresh_training_log` recomputes every learner, for data changed outside Redflag.
 """
 
@@ -145,6 +146,33 @@ def refresh_all(*, batch_size: int = 20000, progress_stream=None) -> int:
     return learners
 
 
+def fill_columns(certificates: list[dict]) -> None:
+    """Set the coverage columns on one learner's new certificate rows (dicts of column values, in
+    the order they will be written, which is id order), as refresh() would compute them: for rows
+    written in bulk without signals, such as synthetic data."""
+    counted = [row for row in certificates if row.get("user_id") is not None
+               and row.get("revoked_at") is None and row.get("replaced_by_id") is None]
+    for row in certificates:
+        row.update(coverage_previous_on=None, coverage_previous_in_group_on=None,
+                   coverage_moved=False, coverage_renewed=False)
+    counted.sort(key=lambda row: row["issued_on"])  # stable: ties stay in id order
+    moved = len({(row.get("organisation_id"), row["state"], row["county"])
+                 for row in counted}) > 1
+    latest_pass = {}
+    for row in counted:
+        if row.get("course_id") is not None:
+            course = row["course_id"]
+            latest_pass[course] = max(latest_pass.get(course, row["passed_at"]), row["passed_at"])
+    previous_on, previous_in_group = None, {}
+    for row in counted:
+        row["coverage_previous_on"] = previous_on
+        row["coverage_previous_in_group_on"] = previous_in_group.get(row.get("group_id"))
+        row["coverage_moved"] = moved
+        row["coverage_renewed"] = (row.get("course_id") is not None
+                                   and latest_pass[row["course_id"]] > row["passed_at"])
+        previous_on = previous_in_group[row.get("group_id")] = row["issued_on"]
+
+
 # Receivers, connected in OutreachConfig.ready() -------------------------------------------------
 
 def certificate_saved(sender, instance, update_fields=None, **kwargs):
@@ -159,3 +187,19 @@ def certificate_deleted(sender, instance, **kwargs):
 
 def account_deleting(sender, instance, **kwargs):
     forget_account(instance.pk)
+
+
+# Deleting a course, group or organisation empties that field on its certificates in one UPDATE,
+# without signals: note whose certificates they are first, recompute them afterwards.
+CERTIFICATE_FIELD = {"coursepage": "course", "stakeholdergroup": "group",
+                     "organisation": "organisation"}
+
+
+def referenced_deleting(sender, instance, **kwargs):
+    field = CERTIFICATE_FIELD[sender._meta.model_name]
+    instance._training_log_learners = set(
+        Certificate.objects.filter(**{field: instance.pk}).values_list("user_id", flat=True))
+
+
+def referenced_deleted(sender, instance, **kwargs):
+    refresh(getattr(instance, "_training_log_learners", ()))

@@ -8,6 +8,7 @@ from redflag.accounts.models import LearnerProfile
 
 from certificates.models import Certificate
 from outreach.models import InPersonSession, Organisation
+from tests.test_training_log import expected_columns, stored_columns
 
 
 @pytest.mark.django_db
@@ -29,6 +30,10 @@ def test_it_writes_the_records_learners_and_organisations_asked_for_with_a_progr
     assert Organisation.objects.filter(headcount__isnull=True).exists()
     replaced = Certificate.objects.filter(replaced_by__isnull=False).select_related("replaced_by")
     assert all(c.replaced_by.issued_on == c.issued_on and c.revoked_at for c in replaced)
+    # Learners who changed employer; and the training log's columns, written with the rows, are
+    # what the rules give.
+    assert Certificate.objects.filter(coverage_moved=True).exists()
+    assert stored_columns() == expected_columns()
 
 
 @pytest.mark.django_db

@@ -184,6 +184,26 @@ def test_a_deleted_account_leaves_one_person_per_certificate(course, places, hot
     assert services.Coverage(f).groups[-1].people_online == 2
 
 
+def test_deleting_a_course_or_an_organisation_recomputes_its_learners(course, places,
+                                                                      hotel_group):
+    harbor, bayview, _school = places
+    learner = make_user("renewer@example.org", profile_group=hotel_group)
+    issue(learner, course, harbor, datetime.date(2024, 3, 1))
+    issue(learner, course, bayview, datetime.date(2026, 3, 1))
+    other = make_user("typed-only@example.org", profile_group=hotel_group)
+    issue(other, course, None, datetime.date(2025, 3, 1), group=hotel_group,
+          county="Contra Costa")
+    issue(other, course, bayview, datetime.date(2025, 9, 1))
+    assert Certificate.objects.filter(coverage_renewed=True).count() == 2
+    course.delete()  # the certificates keep their snapshot but lose the course: no renewals
+    assert stored_columns() == expected_columns()
+    assert not Certificate.objects.filter(coverage_renewed=True).exists()
+    bayview.delete()  # its certificates name no organisation now: `other` is one place again
+    assert stored_columns() == expected_columns()
+    assert list(Certificate.objects.filter(user=other).values_list("coverage_moved", flat=True)) \
+        == [False, False]
+
+
 def test_the_command_repairs_columns_changed_outside_redflag(course, places, hotel_group):
     learner = make_user("edited@example.org", profile_group=hotel_group)
     issue(learner, course, places[0], datetime.date(2025, 3, 1))
