@@ -42,6 +42,7 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    Func,
     Max,
     OuterRef,
     Q,
@@ -50,7 +51,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Collate, Greatest, Lower, TruncMonth
+from django.db.models.functions import Coalesce, Collate, Greatest, Lower
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -189,6 +190,22 @@ def _people():
     return Count("user", distinct=True) + Count("issued_on", filter=Q(user__isnull=True))
 
 
+class MonthStart(Func):
+    """The first day of a date's month, as a date. TruncMonth on PostgreSQL goes through a
+    timestamp with time zone, a fifth slower over the period's certificates; dates have no zone."""
+
+    output_field = DateField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection,
+                              template="DATE(%(expressions)s, 'start of month')", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection,
+                              template="DATE_TRUNC('month', %(expressions)s::timestamp)::date",
+                              **extra)
+
+
 def _first_in_period(f: CoverageFilter, *, in_group: bool = False, by_month: bool = False) -> Q:
     """Certificates that count a learner who has not moved: their first in the period (within
     the group for per-group figures or when one group is chosen; within the month for monthly
@@ -196,7 +213,7 @@ def _first_in_period(f: CoverageFilter, *, in_group: bool = False, by_month: boo
     link = "coverage_previous_in_group_on" if in_group or f.group_id else "coverage_previous_on"
     since = Value(f.date_from, output_field=DateField())
     if by_month:
-        since = Greatest(TruncMonth("issued_on", output_field=DateField()), since)
+        since = Greatest(MonthStart("issued_on"), since)
     return Q(coverage_moved=False) & (Q(**{f"{link}__isnull": True})
                                       | Q(**{f"{link}__lt": since}))
 
@@ -430,7 +447,7 @@ class Coverage:
         """People trained per calendar month of the period."""
         f = self.f
         rows = {month: MonthRow(month) for month in months_between(f.date_from, f.date_to)}
-        month = {"month": TruncMonth("issued_on", output_field=DateField())}
+        month = {"month": MonthStart("issued_on")}
         online = (f.certificates().order_by().values(**month)
                   .annotate(n=Count("issued_on", filter=_first_in_period(f, by_month=True)))
                   .values_list("month", "n"))
@@ -439,7 +456,7 @@ class Coverage:
         for (month_start,), n in _moved_people(f.certificates(), **month).items():
             rows[_as_date(month_start)].people_online += n
         in_person = (
-            f.sessions().annotate(month=TruncMonth("date", output_field=DateField()))
+            f.sessions().annotate(month=MonthStart("date"))
             .order_by().values("month").annotate(n=Sum("attendees")).values_list("month", "n")
         )
         for month, n in in_person:

@@ -9,6 +9,7 @@ import threading
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from redflag.accounts.models import LearnerProfile
 
@@ -217,13 +218,18 @@ def test_the_command_repairs_columns_changed_outside_redflag(course, places, hot
     assert stored_columns() == expected_columns()
 
 
-def test_a_save_that_changes_nothing_coverage_reads_runs_no_recount(course, places, hotel_group,
-                                                                    django_assert_num_queries):
+def test_a_save_that_changes_nothing_coverage_reads_runs_no_recount(course, places, hotel_group):
     learner = make_user("quiet@example.org", profile_group=hotel_group)
     certificate = issue(learner, course, places[0], datetime.date(2025, 3, 1))
     certificate.render_failures = 1
-    with django_assert_num_queries(1):
+    with CaptureQueriesContext(connection) as queries:
         certificate.save(update_fields=["render_failures"])
+    assert not [q for q in queries.captured_queries if "coverage_" in q["sql"]
+                and q["sql"].lstrip().upper().startswith("UPDATE")]
+    certificate.county = "Contra Costa"
+    with CaptureQueriesContext(connection) as queries:
+        certificate.save(update_fields=["county"])
+    assert [q for q in queries.captured_queries if "coverage_previous_on = " in q["sql"]]
 
 
 @pytest.mark.postgres
