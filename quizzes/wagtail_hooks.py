@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from .admin_views import QuizPageViewSet
 from .models import Attempt
 from .reports import QuizQuestionsReportView, QuizResultsReportView, user_can_see_reports
 
@@ -72,3 +73,8 @@ def keep_pages_with_quiz_attempts_in_bulk(request, action_type, objects, action_
         _refuse_deletion(request, [page.get_admin_display_title() for page in pages])
         return redirect(action_class_instance.next_url)
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_quiz_page_viewset():
+    return QuizPageViewSet("quiz_pages")

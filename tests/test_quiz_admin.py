@@ -166,3 +166,34 @@ def test_a_quiz_with_attempts_cannot_be_deleted_only_unpublished(client, reviewe
     response = client.post(f"{bulk}?id={quiz.pk}&id={course.pk}")
     assert response.status_code == 302
     assert Page.objects.filter(pk__in=[quiz.pk, course.pk]).count() == 2
+
+
+def test_approving_a_draft_that_breaks_the_rules_keeps_it_in_review_with_a_message(
+        client, trainer, reviewer, course):
+    client.force_login(trainer)
+    assert client.post(add_url(course), quiz_form(**{"action-submit": "1"})).status_code == 302
+    quiz = QuizPage.objects.child_of(course).get()
+    # A draft saved after submitting: it draws more questions than it has.
+    quiz.questions_per_attempt = 5
+    quiz.save_revision(user=trainer)
+    task_state = quiz.current_workflow_task_state
+
+    client.force_login(reviewer)
+    url = reverse("wagtailadmin_pages:workflow_action",
+                  args=[quiz.pk, "approve", task_state.pk])
+    response = client.post(url, {"comment": ""}, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "was not approved" in page and "Each attempt draws 5 questions" in page
+    quiz.refresh_from_db()
+    task_state.refresh_from_db()
+    assert not quiz.live and task_state.status == "in_progress"
+    assert quiz.current_workflow_state is not None
+
+    # Fixed, then approved: it goes live.
+    quiz.questions_per_attempt = 2
+    quiz.save_revision(user=reviewer)
+    response = client.post(url, {"comment": ""})
+    assert response.status_code == 302
+    quiz.refresh_from_db()
+    assert quiz.live and quiz.questions_per_attempt == 2
