@@ -171,33 +171,35 @@ class Certificate(models.Model):
             # Outreach coverage (outreach.services.Coverage): people trained per group, month,
             # county and organisation in a period, counted from this index alone (the columns
             # after issued_on are keys rather than INCLUDEd because SQLite has no INCLUDE).
+            # The coverage indexes hold unrevoked certificates, which are never replaced ones
+            # (cert_replaced_is_revoked); naming replaced_by in a query would let SQLite choose
+            # its unique index, which it believes matches one row, for "replaced_by IS NULL".
             models.Index(
                 fields=["issued_on", "group", "organisation", "state", "county",
                         "coverage_previous_on", "coverage_previous_in_group_on",
                         "coverage_moved"],
-                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True),
+                condition=Q(revoked_at__isnull=True),
                 name="cert_coverage_period",
             ),
             # Outreach coverage: the same figures for learners who trained at more than one place,
             # counted distinct (a few per cent of the certificates).
             models.Index(
                 fields=["issued_on", "group", "user", "organisation", "state", "county"],
-                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True,
-                            coverage_moved=True),
+                condition=Q(revoked_at__isnull=True, coverage_moved=True),
                 name="cert_coverage_moved",
             ),
             # Outreach: one organisation's training in a period (the organisation filter and
             # outreach.services.not_reached's "was it reached?").
             models.Index(
                 fields=["organisation", "issued_on", "user"],
-                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True),
+                condition=Q(revoked_at__isnull=True),
                 name="cert_coverage_org",
             ),
             # Outreach: certificates expiring within 30/60/90 days per group, region, organisation.
             models.Index(
                 fields=["expires_on", "group", "organisation", "state", "county",
                         "coverage_renewed"],
-                condition=Q(revoked_at__isnull=True, replaced_by__isnull=True),
+                condition=Q(revoked_at__isnull=True),
                 name="cert_coverage_expiry",
             ),
         ]
@@ -207,6 +209,12 @@ class Certificate(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(score_percent__lte=100), name="cert_score_is_a_percentage"
+            ),
+            # A replaced certificate is revoked too (services.reissue_certificate), so "not
+            # revoked" is all that counting current training has to ask.
+            models.CheckConstraint(
+                condition=Q(replaced_by__isnull=True) | Q(revoked_at__isnull=False),
+                name="cert_replaced_is_revoked",
             ),
         ]
 

@@ -49,8 +49,8 @@ def _columns_sql(where: str) -> tuple[str, str]:
     reset = (
         f"UPDATE {table} SET coverage_previous_on = NULL, coverage_previous_in_group_on = NULL, "
         f"coverage_moved = %s, coverage_renewed = %s "
-        f"WHERE ({where}) AND (revoked_at IS NOT NULL OR replaced_by_id IS NOT NULL "
-        f"OR user_id IS NULL) AND (coverage_previous_on IS NOT NULL "
+        f"WHERE ({where}) AND (revoked_at IS NOT NULL OR user_id IS NULL) "
+        f"AND (coverage_previous_on IS NOT NULL "
         f"OR coverage_previous_in_group_on IS NOT NULL OR coverage_moved OR coverage_renewed)"
     )
     # Window functions over one learner's counted certificates. MIN = MAX over the learner is
@@ -75,7 +75,7 @@ def _columns_sql(where: str) -> tuple[str, str]:
                       AND MAX(passed_at) OVER (PARTITION BY user_id, course_id) > passed_at
                      THEN %s ELSE %s END AS renewed
             FROM {table}
-            WHERE user_id IS NOT NULL AND revoked_at IS NULL AND replaced_by_id IS NULL
+            WHERE user_id IS NOT NULL AND revoked_at IS NULL
               AND ({where})
             WINDOW learner AS (PARTITION BY user_id)
         ) AS w
@@ -151,7 +151,7 @@ def fill_columns(certificates: list[dict]) -> None:
     the order they will be written, which is id order), as refresh() would compute them: for rows
     written in bulk without signals, such as synthetic data."""
     counted = [row for row in certificates if row.get("user_id") is not None
-               and row.get("revoked_at") is None and row.get("replaced_by_id") is None]
+               and row.get("revoked_at") is None]
     for row in certificates:
         row.update(coverage_previous_on=None, coverage_previous_in_group_on=None,
                    coverage_moved=False, coverage_renewed=False)

@@ -262,3 +262,14 @@ def test_certificates_issued_at_the_same_moment_for_one_learner_are_linked(cours
     assert Certificate.objects.count() == 4
     assert stored_columns() == expected_columns()
     assert Certificate.objects.filter(coverage_previous_on__isnull=True).count() == 1
+
+
+def test_a_replaced_certificate_is_always_revoked(course, places, hotel_group):
+    from django.db import IntegrityError, transaction
+
+    learner = make_user("replaced@example.org", profile_group=hotel_group)
+    old = issue(learner, course, places[0], datetime.date(2025, 3, 1))
+    new = issue(learner, course, places[0], datetime.date(2025, 3, 1))
+    # Counting current training asks only "not revoked": a replaced one must be revoked as well.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Certificate.objects.filter(pk=old.pk).update(replaced_by=new)
