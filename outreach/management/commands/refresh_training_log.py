@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = (
         "Recompute the coverage columns of every certificate (who counts as a person on the "
         "dashboard). Redflag keeps them up to date itself; run this after changing certificates "
-        "outside it, such as with SQL or a restored backup."
+        "outside it, such as with SQL or another tool's bulk import."
     )
 
     def add_arguments(self, parser):
