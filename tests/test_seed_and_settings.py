@@ -101,6 +101,13 @@ def test_production_refuses_to_start_without_a_secret_key_or_hosts(missing):
     assert f"{missing} is not set" in result.stderr
 
 
+def test_makemigrations_runs_on_a_fresh_checkout_without_secrets():
+    result = _manage("makemigrations", "--check", "--dry-run",
+                     DATABASE_URL="sqlite:////tmp/redflag-makemigrations.sqlite3")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_the_sanitiser_keeps_lesson_markup_and_drops_scripts():
     from redflag.sanitise import clean_html
 
