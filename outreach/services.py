@@ -31,6 +31,7 @@ import calendar
 import dataclasses
 import datetime
 import hashlib
+from collections import Counter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -343,30 +344,27 @@ class Coverage:
         """
         f = self.f
         county = {"state_key": _byte_order("state"), "county_key": _byte_order("county")}
-        figures = {"group": {}, "organisation": {}, "county": {}, "total": 0}
         rows = (f.certificates().order_by()
                 .values("group_id", "organisation_id", **county)
                 .annotate(in_group=Count("issued_on", filter=_first_in_period(f, in_group=True)),
                           anywhere=Count("issued_on", filter=_first_in_period(f)))
                 .values_list("group_id", "organisation_id", "state_key", "county_key",
                              "in_group", "anywhere"))
-        by_group, by_organisation, by_county = (figures["group"], figures["organisation"],
-                                                figures["county"])
+        by_group, by_organisation, by_county = Counter(), Counter(), Counter()
         total = 0
         for group_id, organisation_id, state, county_name, in_group, anywhere in rows:
-            by_group[group_id] = by_group.get(group_id, 0) + in_group
-            by_organisation[organisation_id] = by_organisation.get(organisation_id, 0) + anywhere
-            by_county[state, county_name] = by_county.get((state, county_name), 0) + anywhere
+            by_group[group_id] += in_group
+            by_organisation[organisation_id] += anywhere
+            by_county[state, county_name] += anywhere
             total += anywhere
         certificates = f.certificates()
-        for (group_id,), n in _moved_people(certificates, "group_id").items():
-            by_group[group_id] = by_group.get(group_id, 0) + n
-        for (organisation_id,), n in _moved_people(certificates, "organisation_id").items():
-            by_organisation[organisation_id] = by_organisation.get(organisation_id, 0) + n
-        for key, n in _moved_people(certificates, **county).items():
-            by_county[key] = by_county.get(key, 0) + n
-        figures["total"] = total + _moved_people(certificates)[()]
-        return figures
+        # Counter.update adds: the movers' counts go on top of the stayers'.
+        by_group.update({key[0]: n for key, n in _moved_people(certificates, "group_id").items()})
+        by_organisation.update({key[0]: n for key, n in
+                                _moved_people(certificates, "organisation_id").items()})
+        by_county.update(_moved_people(certificates, **county))
+        return {"group": by_group, "organisation": by_organisation, "county": by_county,
+                "total": total + _moved_people(certificates)[()]}
 
     @cached_property
     def directory(self) -> list[DirectoryEntry]:

@@ -39,6 +39,9 @@ SOURCE_FIELDS = {"user", "user_id", "course", "course_id", "group", "group_id", 
                  "replaced_by", "replaced_by_id"}
 
 _TABLE = Certificate._meta.db_table
+# What a certificate that counts no one carries; two %s for the booleans (False, False).
+_EMPTY = ("coverage_previous_on = NULL, coverage_previous_in_group_on = NULL, "
+          "coverage_moved = %s, coverage_renewed = %s")
 
 
 def _columns_sql(where: str) -> tuple[str, str]:
@@ -47,8 +50,7 @@ def _columns_sql(where: str) -> tuple[str, str]:
     table = connection.ops.quote_name(_TABLE)
     # Certificates that are not counted (revoked, replaced, without an account) carry nothing.
     reset = (
-        f"UPDATE {table} SET coverage_previous_on = NULL, coverage_previous_in_group_on = NULL, "
-        f"coverage_moved = %s, coverage_renewed = %s "
+        f"UPDATE {table} SET {_EMPTY} "
         f"WHERE ({where}) AND (revoked_at IS NOT NULL OR user_id IS NULL) "
         f"AND (coverage_previous_on IS NOT NULL "
         f"OR coverage_previous_in_group_on IS NOT NULL OR coverage_moved OR coverage_renewed)"
@@ -116,11 +118,8 @@ def forget_account(user_id: int) -> None:
     """Before an account is deleted: its certificates become account-less, each one person."""
     table = connection.ops.quote_name(_TABLE)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET coverage_previous_on = NULL, coverage_previous_in_group_on = NULL,"
-            " coverage_moved = %s, coverage_renewed = %s WHERE user_id = %s",
-            [False, False, user_id],
-        )
+        cursor.execute(f"UPDATE {table} SET {_EMPTY} WHERE user_id = %s",
+                       [False, False, user_id])
 
 
 def refresh_all(*, batch_size: int = 20000, progress_stream=None) -> int:

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from redflag.accounts.models import LearnerProfile
@@ -265,8 +265,6 @@ def test_certificates_issued_at_the_same_moment_for_one_learner_are_linked(cours
 
 
 def test_a_replaced_certificate_is_always_revoked(course, places, hotel_group):
-    from django.db import IntegrityError, transaction
-
     learner = make_user("replaced@example.org", profile_group=hotel_group)
     old = issue(learner, course, places[0], datetime.date(2025, 3, 1))
     new = issue(learner, course, places[0], datetime.date(2025, 3, 1))
