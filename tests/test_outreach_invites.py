@@ -1,6 +1,8 @@
 """Learners join their organisation with its invite link or code; without one they still train,
 and a coordinator matches their typed employer to the directory later."""
 
+from urllib.parse import quote
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -70,17 +72,46 @@ def test_a_signed_in_learner_joins_from_the_link_after_confirming(client, hotel,
     assert learner.learner_profile.organisation == hotel
 
 
-def test_a_learner_without_a_profile_finds_the_code_on_the_profile_form(client, hotel,
-                                                                       hotel_group):
+def test_a_learner_without_a_profile_fills_it_in_then_confirms_joining(client, hotel, hotel_group):
     user = make_user("fresh@example.org")
     client.force_login(user)
     response = client.get(hotel.get_invite_path())
-    assert response.url == reverse("profile")
-    page = client.get(reverse("profile")).content.decode()
-    assert f'value="{hotel.invite_code}"' in page
-    data = signup_data(hotel_group, invite_code=hotel.invite_code)
-    client.post(reverse("profile"), data)
+    assert response.url == f"{reverse('profile')}?next={quote(hotel.get_invite_path(), safe='')}"
+    page = client.get(response.url).content.decode()
+    assert hotel.invite_code not in page  # the code is not slipped into the form
+    response = client.post(response.url, signup_data(hotel_group, next=hotel.get_invite_path()))
+    assert response.url == hotel.get_invite_path()
+    assert LearnerProfile.objects.get(user=user).organisation is None
+    client.post(hotel.get_invite_path())
     assert LearnerProfile.objects.get(user=user).organisation == hotel
+
+
+def test_a_signed_in_learner_who_only_opens_an_invite_link_stays_where_they_are(
+        client, hotel, learner, hotel_group):
+    """Opening another organisation's link and saving the profile later does not move anyone:
+    joining lets that organisation's manager see the learner's training and certificates."""
+    home_hotel = Organisation.objects.create(name="Home Inn", group=hotel_group, state="CA",
+                                             county="Alameda")
+    profile = learner.learner_profile
+    profile.organisation = home_hotel
+    profile.save()
+    client.force_login(learner)
+    client.get(hotel.get_invite_path())  # opened, not confirmed
+    assert invites.SESSION_KEY not in client.session
+    page = client.get(reverse("profile")).content.decode()
+    assert hotel.invite_code not in page and hotel.display_invite_code not in page
+    client.post(reverse("profile"), signup_data(hotel_group, certificate_name="Learner",
+                                                invite_code=""))
+    profile.refresh_from_db()
+    assert profile.organisation == home_hotel
+
+
+def test_a_visitors_invite_code_is_kept_for_the_sign_up_form_only(client, hotel, hotel_group):
+    client.get(hotel.get_invite_path())
+    page = client.get(reverse("account_signup")).content.decode()
+    assert f'value="{hotel.invite_code}"' in page  # visible, and can be cleared
+    client.post(reverse("account_signup"), signup_data(hotel_group, invite_code=""))
+    assert LearnerProfile.objects.get(user__email="new@example.org").organisation is None
     assert invites.SESSION_KEY not in client.session
 
 

@@ -1,3 +1,4 @@
+from allauth.core import context
 from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +83,11 @@ class SignupProfileForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.update(_profile_fields())
+        # A visitor who opened an invite link finds its code in the form, where they can see it
+        # and clear it before signing up.
+        request = context.request
+        if not self.is_bound and request is not None and hasattr(request, "session"):
+            self.initial.setdefault("invite_code", invites.pending_code(request.session))
 
     def clean(self):
         return clean_profile(self, super().clean())
@@ -94,3 +100,4 @@ class SignupProfileForm(forms.Form):
                 organisation=organisation, employer=defaults["employer"] or organisation.name
             )
         LearnerProfile.objects.update_or_create(user=user, defaults=defaults)
+        request.session.pop(invites.SESSION_KEY, None)

@@ -4,8 +4,6 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from outreach import invites
-
 from .forms import ProfileForm
 from .models import LearnerProfile
 
@@ -16,14 +14,13 @@ def profile(request):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = ""
-    # A learner who followed an invite link before completing the profile finds the code filled in.
-    form = ProfileForm(request.POST or None, instance=instance,
-                       initial={"invite_code": invites.pending_code(request.session)})
+    # Never filled in from an invite link the learner merely opened: joining an organisation lets
+    # its manager see the learner's training, so it happens only by typing a code or confirming.
+    form = ProfileForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         profile = form.save(commit=False)
         profile.user = request.user
         profile.save()
-        request.session.pop(invites.SESSION_KEY, None)
         messages.success(request, _("Your profile is saved."))
         return redirect(next_url or "profile")
     return render(
