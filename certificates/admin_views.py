@@ -3,11 +3,13 @@
 List, inspect, revoke, reissue and download in bulk.
 """
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -243,6 +245,8 @@ class ReissueView(_CertificateActionView):
         return HttpResponseRedirect(admin_url("inspect", new.pk))
 
 
+# A ZIP of many people's certificates and a roster: the password is asked again before it is built.
+@method_decorator(reauthentication_required, name="post")
 class BulkNewView(WagtailAdminTemplateMixin, TemplateView):
     """Confirm the selection, then start building the ZIP in the background."""
 

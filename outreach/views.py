@@ -14,11 +14,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from redflag.accounts.models import LearnerProfile
+from redflag.accounts.security import require_recent_password
 
 from . import invites, services
 from .forms import InviteCodeForm
@@ -36,9 +38,11 @@ def join(request, code):
         form = InviteCodeForm(initial={"code": code})
         return render(request, "outreach/join_unknown.html", {"form": form, "code": code},
                       status=404)
-    request.session[invites.SESSION_KEY] = organisation.invite_code
     user = request.user
     if not user.is_authenticated:
+        # Remembered only for a visitor who is about to sign up, to fill in the sign-up form's
+        # code; a signed-in learner joins only by confirming below.
+        request.session[invites.SESSION_KEY] = organisation.invite_code
         signup_form_class = get_form_class(allauth_settings.FORMS, "signup", SignupForm)
         signup_form = signup_form_class(initial={
             "invite_code": organisation.display_invite_code,
@@ -52,14 +56,14 @@ def join(request, code):
             "signup_form": signup_form,
             "login_url": f"{reverse('account_login')}?next={organisation.get_invite_path()}",
         })
+    request.session.pop(invites.SESSION_KEY, None)
     profile = LearnerProfile.objects.filter(user=user).first()
     if profile is None:
         messages.info(request, _("Fill in your profile to join %(organisation)s.")
                       % {"organisation": organisation.name})
-        return redirect("profile")
+        return redirect(f"{reverse('profile')}?{urlencode({'next': organisation.get_invite_path()})}")
     if request.method == "POST":
         services.join_organisation(profile, organisation, by=user)
-        request.session.pop(invites.SESSION_KEY, None)
         messages.success(request, _("You joined %(organisation)s. Your manager can now see your "
                                     "training.") % {"organisation": organisation.name})
         return redirect("profile")
@@ -133,6 +137,7 @@ ROSTER_HEADINGS = [
 def roster_csv(request, pk):
     """The roster an inspector asks for: names, positions, training and expiry dates."""
     organisation = services.organisation_for(request.user, pk)
+    require_recent_password(request)  # a whole staff's names and training
     rows = services.person_rows(services.organisation_people(organisation))
     output = io.StringIO()
     writer = csv.writer(output)

@@ -1,16 +1,36 @@
+from allauth.account import views as allauth_views
 from django.conf import settings
-from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from redflag.accounts import views as account_views
+from redflag.accounts.security import ActivateTOTPView, guard_admin_view
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+
+class ToSignIn(RedirectView):
+    """Wagtail's own login pages lead to allauth's, keeping ?next=, so there is one front door."""
+
+    pattern_name = "account_login"
+    query_string = True
+
+
+# Exports from the admin and role changes ask for a recent password (accounts.security).
+decorate_urlpatterns(wagtailadmin_urls.urlpatterns, guard_admin_view)
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # The doors Wagtail opens besides allauth's: its admin and front-end logins redirect, its admin
+    # sign-out is allauth's, and its password reset (switched off in settings) points at allauth's.
+    path("admin/login/", ToSignIn.as_view()),
+    path("admin/logout/", allauth_views.logout),
+    re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
+    path("_util/login/", ToSignIn.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/profile/", account_views.profile, name="profile"),
+    path("accounts/2fa/totp/activate/", ActivateTOTPView.as_view(), name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quizzes/", include("quizzes.urls")),

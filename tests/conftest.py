@@ -1,15 +1,74 @@
+import time
+
 import pytest
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client
 from django.utils import translation
 from redflag.accounts.models import LearnerProfile
+from redflag.accounts.security import has_totp
 
 from courses.demo import seed_site
 from courses.models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
 
 PASSWORD = "correct-horse-battery"
+# The authenticator app of every staff user the fixtures make (base32, as an app would scan it).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+class FrontDoorClient(Client):
+    """force_login as if through the sign-in form: with the TOTP step when the user has an app.
+
+    Staff reach the admin only from a session signed in with a second factor
+    (accounts.security.StaffMFAMiddleware); tests about that gate sign in through the real forms.
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        request = HttpRequest()
+        request.session = self.session
+        record_authentication(request, user, "password")
+        if has_totp(user):
+            record_authentication(request, user, "mfa", type="totp")
+        request.session.save()
+
+
+@pytest.fixture
+def client():
+    return FrontDoorClient()
+
+
+def confirm_password(client, password=PASSWORD):
+    """Types the password again, as allauth asks before an export of people's records."""
+    response = client.post("/accounts/reauthenticate/", {"password": password})
+    assert response.status_code == 302, "the password was not accepted"
+    return response
+
+
+def totp_code(secret=TOTP_SECRET):
+    """The code an authenticator app holding `secret` shows now."""
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def sign_in(client, email, password=PASSWORD, *, totp_secret=None):
+    """Signs in through the sign-in form, then the code step when the account has an app."""
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    if response.get("Location") == "/accounts/2fa/authenticate/":
+        response = client.post("/accounts/2fa/authenticate/",
+                               {"code": totp_code(totp_secret or TOTP_SECRET)})
+    assert "_auth_user_id" in client.session, f"{email} could not sign in"
+    return response
+
+
+def give_totp(user, secret=TOTP_SECRET):
+    return TOTP.activate(user, secret).instance
 
 
 @pytest.fixture(autouse=True)
@@ -79,6 +138,9 @@ def make_user(email, *, group=None, profile_group=None, **extra):
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     if group:
         user.groups.add(Group.objects.get(name=group))
+    if group or extra.get("is_superuser"):
+        # Staff set up an authenticator app before anything else; the fixtures come with one.
+        give_totp(user)
     if profile_group:
         LearnerProfile.objects.create(
             user=user,

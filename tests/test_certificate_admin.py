@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from certificates import services
 from certificates.models import BulkDownload, Certificate
-from tests.conftest import make_course, make_user
+from tests.conftest import confirm_password, make_course, make_user
 
 TODAY = timezone.localdate()
 INDEX = "/admin/certificates/"
@@ -242,6 +242,7 @@ def test_a_coordinator_downloads_the_filtered_certificates_as_a_zip_with_a_roste
     assert "Download these 2 certificates as ZIP + roster" in results
     confirm = coordinator_client.get(f"{INDEX}bulk/?course={course.pk}").content.decode()
     assert "2 certificates match" in confirm
+    confirm_password(coordinator_client)
     with django_capture_on_commit_callbacks(execute=True):
         response = coordinator_client.post(f"{INDEX}bulk/?course={course.pk}")
     bulk = BulkDownload.objects.get()

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from outreach.models import InPersonSession, Organisation, OrganisationManager
-from tests.conftest import make_user
+from tests.conftest import confirm_password, make_user
 
 
 @pytest.fixture
@@ -77,6 +77,7 @@ def test_a_coordinator_makes_someone_the_manager_of_an_organisation_by_email(
         client, coordinator, hotel):
     manager = make_user("gm@example.org")
     client.force_login(coordinator)
+    confirm_password(client)  # making someone a manager is a role change
     url = reverse("organisationmanager:add")
     response = client.post(url, {"email": "nobody@example.org", "organisation": hotel.pk})
     assert "No one has signed up with this email address yet" in response.content.decode()

@@ -6,10 +6,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from redflag.accounts.demo import DEMO_PASSWORD
+from redflag.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 from outreach import demo
 from outreach.models import InPersonSession, Organisation, OrganisationManager
+from tests.conftest import sign_in
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def seeded(db, settings):
 
 def test_the_demo_coordinator_sees_a_dashboard_with_training_and_a_not_reached_list(
         client, seeded):
-    assert client.login(username="coordinator@example.org", password=DEMO_PASSWORD)
+    sign_in(client, "coordinator@example.org", DEMO_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
     page = client.get(reverse("coverage:dashboard")).content.decode()
     assert "Not reached yet: 6 organisations" in page
     assert "Mission Motel" in page
@@ -30,7 +31,7 @@ def test_the_demo_coordinator_sees_a_dashboard_with_training_and_a_not_reached_l
 
 
 def test_the_demo_manager_sees_only_harbor_view_staff(client, seeded):
-    assert client.login(username=demo.MANAGER_EMAIL, password=DEMO_PASSWORD)
+    sign_in(client, demo.MANAGER_EMAIL, DEMO_PASSWORD)
     response = client.get(reverse("outreach:my_organisation"), follow=True)
     page = response.content.decode()
     assert "Training at Harbor View Hotel" in page

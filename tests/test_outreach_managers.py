@@ -13,7 +13,7 @@ from django.utils import timezone
 from certificates import codes
 from certificates.models import Certificate
 from outreach.models import Organisation, OrganisationManager
-from tests.conftest import make_user
+from tests.conftest import confirm_password, make_user
 
 
 @pytest.fixture
@@ -104,6 +104,7 @@ def test_a_learner_who_manages_nothing_gets_404s(client, world):
 
 
 def test_the_roster_lists_only_the_managers_staff(manager_client, world):
+    confirm_password(manager_client)
     response = manager_client.get(reverse("outreach:roster", args=[world["harbor"].pk]))
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:4] == ["Name", "Job role", "Status", "Course"]

@@ -15,7 +15,12 @@ def test_the_roles_exist_with_wagtail_admin_access():
 def test_a_learner_cannot_reach_the_admin(client, learner):
     client.force_login(learner)
     response = client.get("/admin/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 403
+
+
+def test_a_visitor_is_sent_from_the_admin_to_the_one_sign_in(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/?next=/admin/"
 
 
 def test_a_coordinator_cannot_edit_a_page(client, coordinator, course):

@@ -1,8 +1,16 @@
-"""Demo sign-ins for `seed_demo --demo-accounts`: one per role, email already verified."""
+"""Demo sign-ins for `seed_demo --demo-accounts`: one per role, email already verified.
+
+Staff demo accounts come with an authenticator already set up, from one fixed key printed by
+`make run`, because staff reach the admin only with a TOTP code. The key is for the demo alone:
+demo accounts exist only with DEBUG or REDFLAG_DEMO, and production settings never name it.
+"""
 
 import os
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -12,6 +20,8 @@ from courses.models import StakeholderGroup
 from .models import LearnerProfile
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "redflag-demo")
+# Base32, as an authenticator app takes it; shown in groups of four for typing.
+DEMO_TOTP_SECRET = "REDFLAGDEMOSTAFF"
 
 ACCOUNTS = [
     # role label, email, name, Django group, is_superuser
@@ -46,6 +56,8 @@ def seed_accounts():
         )
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+        if group_name or is_superuser:
+            _give_demo_authenticator(user)
         if role == "learner" and hotel and not hasattr(user, "learner_profile"):
             LearnerProfile.objects.create(
                 user=user,
@@ -59,3 +71,25 @@ def seed_accounts():
             )
         created.append((role, email))
     return created
+
+
+def _give_demo_authenticator(user):
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        RecoveryCodes.activate(user)
+
+
+def staff_roles() -> list[str]:
+    return [role for role, _email, _name, group, superuser in ACCOUNTS if group or superuser]
+
+
+def display_secret() -> str:
+    return " ".join(DEMO_TOTP_SECRET[i:i + 4] for i in range(0, len(DEMO_TOTP_SECRET), 4))
+
+
+def current_code(now: float) -> str:
+    """The code an authenticator app holding the demo key shows at `now` (Unix seconds)."""
+    from allauth.mfa import app_settings
+
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(now) // app_settings.TOTP_PERIOD))

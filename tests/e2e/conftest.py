@@ -23,7 +23,8 @@ Writing a new journey
   request answers 5xx, or a stylesheet, script, image or font is missing.
 * ``shot(page, "step-name")``: numbered screenshot of the whole page for the current journey.
 * ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published.
-* ``sign_in(page, email, password)``: signs in through the sign-in form.
+* ``sign_in(page, email, password)``: signs in through the sign-in form, typing the TOTP code
+  staff are asked for (the demo key, or ``totp_secret=``).
 * ``signup_and_verify(page, email=..., password=..., profile=...)``: the whole sign-up, including
   the emailed verification code; returns the new user.
 * Locate by role and label (``get_by_role``, ``get_by_label``): a control that cannot be found that

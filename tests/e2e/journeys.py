@@ -84,15 +84,39 @@ def signup_and_verify(page, *, email, password=PASSWORD, profile=None, shot=None
     return get_user_model().objects.get(email=email)
 
 
-def sign_in(page, email, password=PASSWORD):
-    """Signs in through the sign-in form and waits until the page shows the learner signed in."""
+def sign_in(page, email, password=PASSWORD, *, totp_secret=None):
+    """Signs in through the sign-in form and waits until the page shows the person signed in.
+
+    Staff are then asked for the code of their authenticator app: ``totp_secret`` is the key the
+    app holds (the demo staff accounts' key unless given).
+    """
     from playwright.sync_api import expect
 
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label(PASSWORD_LABEL).fill(password)
     page.get_by_role("button", name=re.compile("sign in", re.I)).click()
-    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    signed_in = page.get_by_role("link", name="Sign out")
+    two_factor = page.get_by_role("heading", name=re.compile("two-factor", re.I))
+    expect(signed_in.or_(two_factor)).to_be_visible()
+    if two_factor.is_visible():
+        page.get_by_label(re.compile("code", re.I)).fill(totp_code(totp_secret))
+        page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+    expect(signed_in).to_be_visible()
+
+
+def totp_code(secret=None):
+    """What an authenticator app holding ``secret`` shows now."""
+    import time
+
+    from redflag.accounts import demo
+
+    if secret is None:
+        return demo.current_code(time.time())
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
 
 
 # --- quizzes ---------------------------------------------------------------------------------

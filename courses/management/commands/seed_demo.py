@@ -38,3 +38,8 @@ class Command(BaseCommand):
                               "directory, with demo training.")
             if certificate_demo.seed_demo_certificate():
                 self.stdout.write(f"Demo certificate issued to {certificate_demo.DEMO_LEARNER}.")
+            self.stdout.write(
+                f"Staff ({', '.join(account_demo.staff_roles())}) also type a code from an "
+                f"authenticator app: add the demo key {account_demo.display_secret()} to one, or "
+                "print the current code with `DEBUG=1 .venv/bin/python manage.py demo_totp_code`."
+            )
