@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from redflag.adminkit import ChooserWithoutCreate
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
@@ -68,6 +69,7 @@ class OrganisationIndexView(SnippetIndexView):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = ChooserWithoutCreate
     icon = "site"
     menu_label = _("Organisations")
     menu_order = 2
