@@ -61,7 +61,8 @@ def join(request, code):
     if profile is None:
         messages.info(request, _("Fill in your profile to join %(organisation)s.")
                       % {"organisation": organisation.name})
-        return redirect(f"{reverse('profile')}?{urlencode({'next': organisation.get_invite_path()})}")
+        back = urlencode({"next": organisation.get_invite_path()})
+        return redirect(f"{reverse('profile')}?{back}")
     if request.method == "POST":
         services.join_organisation(profile, organisation, by=user)
         messages.success(request, _("You joined %(organisation)s. Your manager can now see your "

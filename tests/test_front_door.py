@@ -167,7 +167,8 @@ def test_a_staff_session_without_the_second_factor_is_asked_for_a_code(coordinat
     client = Client()
     client.force_login(coordinator)
     response = client.get("/admin/certificates/")
-    assert response["Location"] == f"{reverse('mfa_reauthenticate')}?next=%2Fadmin%2Fcertificates%2F"
+    assert response["Location"] == (
+        f"{reverse('mfa_reauthenticate')}?next=%2Fadmin%2Fcertificates%2F")
     client.post(response["Location"], {"code": totp_code()})
     assert client.get("/admin/certificates/").status_code == 200
 
@@ -291,8 +292,8 @@ def test_a_role_change_asks_for_the_password_again_and_is_applied_after_it(clien
     client.force_login(admin)
     coordinators = Group.objects.get(name="Coordinators")
     url = reverse("wagtailusers_users:edit", args=[person.pk])
-    data = {"username": person.username, "email": person.email, "first_name": "Per", "last_name": "Son",
-            "is_active": "on", "groups": [coordinators.pk]}
+    data = {"username": person.username, "email": person.email, "first_name": "Per",
+            "last_name": "Son", "is_active": "on", "groups": [coordinators.pk]}
     response = client.post(url, data)
     assert response["Location"].startswith(reverse("account_reauthenticate"))
     assert not person.groups.exists()
