@@ -322,7 +322,8 @@ def plan_import(rows: list[dict]) -> ImportPlan:
                      "address": address, "headcount": headcount}
 
     existing = {}
-    names = {row.clean["name"].lower() for row in planned if row.clean["name"]}
+    # Only rows without problems are looked up: a name with NUL would fail the query itself.
+    names = {row.clean["name"].lower() for row in planned if not row.errors}
     if names:
         for organisation in Organisation.objects.annotate(key=Lower("name")).filter(key__in=names):
             existing[(organisation.key, organisation.state, organisation.county.lower())] = (
