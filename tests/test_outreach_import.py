@@ -1,6 +1,7 @@
 """Importing the organisation directory: a preview first, and nothing written when a row is bad."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -243,19 +244,28 @@ def test_undecodable_empty_and_damaged_files_are_clear_file_errors(import_client
     assert not Organisation.objects.exists()
 
 
-@pytest.mark.django_db
-def test_a_workbook_whose_sheet_is_damaged_is_a_clear_file_error(import_client):
-    good = xlsx_bytes([["name", "stakeholder group", "state", "county"],
-                       ["Inn", "hotel-lodging", "CA", "Alameda"]])
+def rewritten(xlsx, member_name, change):
     output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(output, "w") as target:
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, zipfile.ZipFile(output, "w") as target:
         for member in source.infolist():
             data = source.read(member.filename)
-            if member.filename == "xl/worksheets/sheet1.xml":
-                data = data[: len(data) // 2]
-            target.writestr(member.filename, data)
-    response = upload(import_client, "directory.xlsx", output.getvalue())
+            target.writestr(member.filename,
+                            change(data) if member.filename == member_name else data)
+    return output.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_workbook_with_a_damaged_sheet_or_no_sheet_is_a_clear_file_error(import_client):
+    good = xlsx_bytes([["name", "stakeholder group", "state", "county"],
+                       ["Inn", "hotel-lodging", "CA", "Alameda"]])
+    cut_short = rewritten(good, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])
+    response = upload(import_client, "directory.xlsx", cut_short)
     assert "The file is not a readable XLSX workbook." in response.content.decode()
+    no_sheet = rewritten(good, "xl/workbook.xml",
+                         lambda xml: re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", xml))
+    response = upload(import_client, "directory.xlsx", no_sheet)
+    assert "The workbook has no sheet of rows and columns." in response.content.decode()
+    assert not Organisation.objects.exists()
 
 
 @pytest.mark.django_db
