@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from redflag.spreadsheets import safe_cell
 from wagtail.log_actions import log
 
 from . import codes
@@ -482,12 +483,6 @@ ROSTER_HEADERS = [
 ]
 
 
-def _spreadsheet_safe(value: str) -> str:
-    # A name typed as "=HYPERLINK(...)" must stay text when an inspector opens the roster.
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def roster_csv(certificates, *, today=None) -> str:
     today = today or timezone.localdate()
     out = io.StringIO()
@@ -496,7 +491,7 @@ def roster_csv(certificates, *, today=None) -> str:
     for c in certificates:
         writer.writerow(
             [
-                _spreadsheet_safe(v)
+                safe_cell(v)
                 for v in (
                     c.learner_name,
                     c.job_role,

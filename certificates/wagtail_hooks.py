@@ -7,6 +7,7 @@ revokes and reissues. Every such action is logged with Wagtail's audit log (who,
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
@@ -76,6 +77,13 @@ class CertificateViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(default_ordering=self.ordering, **kwargs)
+
+    @property
+    def url_finder_class(self):
+        # Listings of any object (Site history, for one) link each certificate to its admin
+        # page; a certificate has no edit view, so that page is the inspect view.
+        return type("CertificateAdminURLFinder", (ModelAdminURLFinder,),
+                    {"edit_url_name": self.get_url_name("inspect")})
 
     def get_urlpatterns(self):
         return [

@@ -6,9 +6,13 @@ a clean plan is applied in one transaction. Columns are matched by heading, in a
 name, stakeholder group, state, county, address (optional), headcount (optional).
 """
 
+import codecs
 import csv
 import dataclasses
 import io
+import re
+import unicodedata
+import zipfile
 
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -25,6 +29,15 @@ from .models import Organisation
 
 MAX_ROWS = 5000
 MAX_FILE_BYTES = 5 * 1024 * 1024
+# Reading stops here, so a sheet of a million (empty) rows costs no more than one of 10,000.
+MAX_ROWS_READ = 2 * MAX_ROWS
+# Columns after these are not read; a sheet can claim 16,384 and each row would be that wide.
+MAX_COLUMNS = 200
+# An XLSX is a ZIP: 5 MB can unpack to gigabytes. Checked before anything is unpacked; a directory
+# of 5,000 organisations with dozens of columns unpacks to a few megabytes.
+MAX_UNPACKED_BYTES = 10 * 1024 * 1024
+# The headcount column's range in the database (PositiveIntegerField).
+MAX_HEADCOUNT = 2147483647
 
 COLUMNS = {
     "name": ["name", "organisation", "organization", "organisation name", "organization name"],
@@ -88,7 +101,6 @@ def read_rows(filename: str, data: bytes) -> list[dict]:
         table = _csv_table(data)
     else:
         raise ImportFileError(_("Upload a .csv or .xlsx file."))
-    table = [row for row in table if any(str(cell or "").strip() for cell in row)]
     if not table:
         raise ImportFileError(_("The file is empty."))
     headings = [" ".join(str(cell or "").strip().lower().replace("_", " ").split())
@@ -109,6 +121,8 @@ def read_rows(filename: str, data: bytes) -> list[dict]:
     if len(table) - 1 > MAX_ROWS:
         raise ImportFileError(
             _("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS})
+    if len(table) == 1:
+        raise ImportFileError(_("The file has a heading row but no organisations under it."))
     rows = []
     for cells in table[1:]:
         rows.append({
@@ -116,6 +130,22 @@ def read_rows(filename: str, data: bytes) -> list[dict]:
             for column, index in positions.items()
         })
     return rows
+
+
+def _filled_rows(rows) -> list[list]:
+    """The rows with any text, reading no further than one past the limit: the heading, at most
+    MAX_ROWS + 1 rows under it, and no more than MAX_ROWS_READ rows in all."""
+    table = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS_READ + 1:
+            raise ImportFileError(
+                _("The file has more than %(max)s rows, counting empty ones. Delete the empty "
+                  "rows, or split the file.") % {"max": MAX_ROWS_READ})
+        if any(str(cell or "").strip() for cell in row):
+            table.append(list(row[:MAX_COLUMNS]))
+            if len(table) > MAX_ROWS + 1:
+                break
+    return table
 
 
 def _text(value) -> str:
@@ -127,22 +157,50 @@ def _text(value) -> str:
 
 
 def _csv_table(data: bytes) -> list[list]:
-    for encoding in ("utf-8-sig", "cp1252"):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)  # Excel's "Unicode text"
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
     else:
-        raise ImportFileError(_("The file is not a readable CSV file."))
+        raise ImportFileError(_("The file is not text in a known encoding. Save it from your "
+                                "spreadsheet as “CSV UTF-8”, or as XLSX."))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    # newline="": a cell may hold line breaks, and old files end their lines with a lone CR.
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        return _filled_rows(reader)
+    except csv.Error as error:
+        if "field limit" in str(error):
+            raise ImportFileError(
+                _("Line %(line)s has a cell longer than %(max)s characters; no column of the "
+                  "directory takes that much text.")
+                % {"line": reader.line_num, "max": csv.field_size_limit()}) from error
+        raise ImportFileError(_("Line %(line)s of the file cannot be read as CSV.")
+                              % {"line": reader.line_num}) from error
 
 
 def _xlsx_table(data: bytes) -> list[list]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            # The sizes the archive declares: zipfile refuses to unpack a member beyond its own.
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportFileError(
+            _("The workbook unpacks to more than %(max)s MB, far more than a directory needs. "
+              "Save only the directory's sheet, or save it as CSV.")
+            % {"max": MAX_UNPACKED_BYTES // (1024 * 1024)})
+
     from openpyxl import load_workbook
 
     try:
@@ -150,8 +208,16 @@ def _xlsx_table(data: bytes) -> list[list]:
     except Exception as error:  # openpyxl raises several kinds for a damaged or foreign file
         raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
     try:
+        if not workbook.worksheets:
+            raise ImportFileError(_("The workbook has no sheet of rows and columns."))
         sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        # The size a sheet states for itself is not trusted: rows are read until the limits.
+        sheet.reset_dimensions()
+        return _filled_rows(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS))
+    except ImportFileError:
+        raise
+    except Exception as error:  # the sheet's XML is read only now, row by row
+        raise ImportFileError(_("The file is not a readable XLSX workbook.")) from error
     finally:
         workbook.close()
 
@@ -168,6 +234,19 @@ def _state(text: str) -> str | None:
     return _STATE_BY_NAME.get(text.lower())
 
 
+_DIGITS = re.compile(r"[0-9]+")  # str.isdigit() also takes "²", which int() refuses
+_COLUMN_LABELS = {column: Organisation._meta.get_field(column).verbose_name for column in COLUMNS}
+
+
+def _control_character(text: str) -> str | None:
+    """The first control character (NUL, bell, escape, ...) in `text`: no directory field holds
+    one, and PostgreSQL refuses NUL outright. Tabs and line breaks are spaces by now (_text)."""
+    for character in text:
+        if unicodedata.category(character) == "Cc":
+            return character
+    return None
+
+
 def plan_import(rows: list[dict]) -> ImportPlan:
     """Check every row and decide what it will do. Three queries, whatever the row count."""
     groups = {}
@@ -178,6 +257,12 @@ def plan_import(rows: list[dict]) -> ImportPlan:
     seen: dict[tuple, int] = {}
     for row in planned:
         values = row.values
+        for column, label in _COLUMN_LABELS.items():
+            character = _control_character(values.get(column, ""))
+            if character:
+                row.errors.append(_("The %(column)s contains a control character (%(code)s); "
+                                    "remove it.") % {"column": label,
+                                                     "code": f"U+{ord(character):04X}"})
         name = values.get("name", "")
         if not name:
             row.errors.append(_("The name is missing."))
@@ -215,11 +300,16 @@ def plan_import(rows: list[dict]) -> ImportPlan:
         headcount = None
         headcount_text = values.get("headcount", "").replace(",", "")
         if headcount_text:
-            if headcount_text.isdigit():
-                headcount = int(headcount_text)
-            else:
+            if not _DIGITS.fullmatch(headcount_text):
                 row.errors.append(_("The headcount “%(value)s” is not a whole number.") % {
                     "value": values.get("headcount")})
+            elif (len(headcount_text.lstrip("0")) > len(str(MAX_HEADCOUNT))
+                  or int(headcount_text) > MAX_HEADCOUNT):  # int() refuses 4,300 digits
+                row.errors.append(_("The headcount “%(value)s” is too large (at most "
+                                    "%(max)s).") % {"value": values.get("headcount"),
+                                                    "max": MAX_HEADCOUNT})
+            else:
+                headcount = int(headcount_text)
         if name and state and county:
             key = (name.lower(), state, county.lower())
             if key in seen:
@@ -232,7 +322,8 @@ def plan_import(rows: list[dict]) -> ImportPlan:
                      "address": address, "headcount": headcount}
 
     existing = {}
-    names = {row.clean["name"].lower() for row in planned if row.clean["name"]}
+    # Only rows without problems are looked up: a name with NUL would fail the query itself.
+    names = {row.clean["name"].lower() for row in planned if not row.errors}
     if names:
         for organisation in Organisation.objects.annotate(key=Lower("name")).filter(key__in=names):
             existing[(organisation.key, organisation.state, organisation.county.lower())] = (

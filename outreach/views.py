@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from redflag.accounts.models import LearnerProfile
 from redflag.accounts.security import require_recent_password
+from redflag.spreadsheets import safe_cell
 
 from . import invites, services
 from .forms import InviteCodeForm
@@ -146,19 +147,11 @@ def roster_csv(request, pk):
     for row in rows:
         row["verify_url"] = _verify_url(row["code"])
         row["code"] = _display_code(row["code"])
-        writer.writerow([_csv_cell(row[key]) for key, _label in ROSTER_HEADINGS])
+        writer.writerow([safe_cell(row[key]) for key, _label in ROSTER_HEADINGS])
     response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"{slugify(organisation.name) or 'organisation'}-roster-{timezone.localdate()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _csv_cell(value):
-    if value is None:
-        return ""
-    text = str(value)
-    # A name typed as "=HYPERLINK(...)" must not run as a formula in a spreadsheet.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def _display_code(code: str) -> str:

@@ -314,6 +314,16 @@ def test_the_roster_keeps_typed_formulas_as_text(db):
     assert row[0] == '\'=HYPERLINK("http://x")' and row[1] == "'+1"
 
 
+def test_site_history_lists_issued_certificates_and_links_them_to_their_page(client, registry):
+    client.force_login(make_user("admin@example.org", is_superuser=True, is_staff=True))
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    valid = registry["valid"]
+    assert str(valid) in page and "Certificate issued" in page
+    assert f'href="{INDEX}inspect/{valid.pk}/"' in page
+
+
 def test_bulk_zips_are_deleted_after_a_week(
     coordinator, registry, django_capture_on_commit_callbacks
 ):

@@ -5,3 +5,10 @@ class HomeConfig(AppConfig):
     name = "redflag.home"
     label = "home"
     verbose_name = "Home"
+
+    def ready(self):
+        # The site's own app installs the project-wide spreadsheet rule on Wagtail's exports,
+        # which Wagtail offers no hook for (see redflag.spreadsheets).
+        from redflag.spreadsheets import guard_wagtail_exports
+
+        guard_wagtail_exports()
