@@ -305,3 +305,10 @@ def test_making_someone_an_organisation_manager_asks_for_the_password_again(clie
     client.force_login(coordinator)
     response = client.post("/admin/organisationmanager/new/", {"email": "x@example.org"})
     assert response["Location"].startswith(reverse("account_reauthenticate"))
+
+
+def test_the_admins_account_page_leads_to_the_password_and_two_factor_pages(client, trainer):
+    client.force_login(trainer)
+    page = client.get("/admin/account/").content.decode()
+    assert f'href="{reverse("account_change_password")}"' in page
+    assert f'href="{reverse("mfa_index")}"' in page
