@@ -15,15 +15,18 @@ Two caches share the one Redis and differ only in what they do without it:
   per process. Behind N app processes a client may get up to N times a limit during the outage;
   nobody is refused for want of Redis, and password guessing and code enumeration stay bounded.
   The memory is dropped when Redis answers again, so Redis's own counts resume.
-- `sessions` falls back to nothing: a miss sends cached_db to the database, where every session
-  is kept. A per-process copy of a session could outlive a sign-out handled by another process.
+- `sessions` falls back to nothing: a miss sends `redflag.sessions` to the database, where every
+  session is kept. A per-process copy of a session could outlive a sign-out handled by another
+  process.
 """
 
 import logging
+import secrets
 import threading
 import time
 from urllib.parse import urlsplit
 
+from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache as DjangoRedisCache
@@ -33,6 +36,7 @@ from redis.exceptions import RedisError
 logger = logging.getLogger(__name__)
 
 SESSIONS = "sessions"
+SESSION_GENERATION_KEY = "redflag.sessions.generation"
 
 BACKOFF_SECONDS = 5.0
 REPEAT_WARNING_SECONDS = 60.0
@@ -52,6 +56,7 @@ def redis_caches(url: str) -> dict:
         "SOCKET_TIMEOUT": SOCKET_TIMEOUT_SECONDS,
         # Calls this module does not route (django-redis extras) then degrade to a miss, not a 500.
         "IGNORE_EXCEPTIONS": True,
+        "CONNECTION_POOL_KWARGS": {"redis_connect_func": start_session_generation},
     }
     backend = "redflag.cache.RedisCache"
     return {
@@ -68,6 +73,23 @@ def redis_caches(url: str) -> dict:
             "OPTIONS": {**options, "WITHOUT_REDIS": "nothing"},
         },
     }
+
+
+def start_session_generation(connection) -> None:
+    """Open a Redis connection and start a new session generation on it.
+
+    A process reaches Redis again after losing it, or after Redis restarted, only through a new
+    connection. Copies of sessions cached before then may predate a sign-out the database has
+    recorded meanwhile; `redflag.sessions` ignores copies from an earlier generation.
+    """
+    connection.on_connect()
+    key = caches[SESSIONS].make_key(SESSION_GENERATION_KEY)
+    connection.send_command("SET", key, new_session_generation())
+    connection.read_response()
+
+
+def new_session_generation() -> int:
+    return secrets.randbits(62)
 
 
 def _where(url: str) -> str:

@@ -144,13 +144,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and rate limits: local memory embedded, Redis when REDIS_URL is set. Sessions live in the
 # database either way; with Redis they are read through it. Redis going away costs neither pages nor
-# sign-ins: see site/cache.py.
+# sign-ins: see site/cache.py and site/sessions.py.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     from redflag.cache import SESSIONS, redis_caches
 
     CACHES = redis_caches(REDIS_URL)
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "redflag.sessions"
     SESSION_CACHE_ALIAS = SESSIONS
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
