@@ -113,6 +113,7 @@ def redis_site(settings, redis_server, clock):
     settings.CACHES = redis_caches(redis_server.url)
     settings.SESSION_ENGINE = "redflag.sessions"
     settings.SESSION_CACHE_ALIAS = SESSIONS
+    # A port an earlier test used must not hand this test that test's outage.
     _outages.pop(redis_server.url, None)
     caches["default"].outage.clock = clock
     return redis_server
