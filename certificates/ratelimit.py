@@ -1,8 +1,10 @@
 """Verification look-ups per client IP: enough for an inspector, too few to guess codes.
 
 A fixed one-minute window counted in the cache (Redis in production, so every app process shares
-it). The client IP comes from allauth's adapter, which honours the same trusted-proxy settings as
-the sign-in rate limits.
+it). While Redis is unreachable each process counts in its own memory, the policy every rate limit
+follows (see redflag.cache): look-ups keep answering and the limit keeps holding, per process. The
+client IP comes from allauth's adapter, which honours the same trusted-proxy settings as the
+sign-in rate limits.
 """
 
 import time

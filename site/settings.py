@@ -143,18 +143,16 @@ if env("DATABASE_TEST_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": env("DATABASE_TEST_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache, sessions and rate limits: local memory embedded, Redis when REDIS_URL is set.
+# Cache and rate limits: local memory embedded, Redis when REDIS_URL is set. Sessions live in the
+# database either way; with Redis they are read through it. Redis going away costs neither pages nor
+# sign-ins: see site/cache.py and site/sessions.py.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-            "KEY_PREFIX": "redflag",
-        }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    from redflag.cache import SESSIONS, redis_caches
+
+    CACHES = redis_caches(REDIS_URL)
+    SESSION_ENGINE = "redflag.sessions"
+    SESSION_CACHE_ALIAS = SESSIONS
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
