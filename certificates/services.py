@@ -587,9 +587,18 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
     return bulk
 
 
+def may_open_bulk_download(user, bulk: BulkDownload) -> bool:
+    """A registry download is the coordinator's who asked for it, while they may still download."""
+    return (
+        user.is_authenticated
+        and bulk.requested_by_id == user.pk
+        and user.has_perm("certificates.download_certificate")
+    )
+
+
 def bulk_download_for(user, pk: int) -> BulkDownload:
     """Only the person who asked for a bulk download sees it; everyone else gets 404."""
-    bulk = BulkDownload.objects.filter(pk=pk, requested_by=user).first()
-    if bulk is None or not user.has_perm("certificates.download_certificate"):
+    bulk = BulkDownload.objects.filter(pk=pk).first()
+    if bulk is None or not may_open_bulk_download(user, bulk):
         raise Http404
     return bulk

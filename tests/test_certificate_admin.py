@@ -342,3 +342,53 @@ def test_the_inspect_page_offers_revoke_and_reissue_only_while_a_certificate_sta
     html = coordinator_client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
     assert "Reissue with corrected name" not in html
     assert admin_url("revoke", certificate.pk) not in html
+
+
+# Site history ----------------------------------------------------------------------------------
+
+
+def test_site_history_opens_certificate_entries_on_the_inspect_page_and_does_not_fail(
+    client, coordinator, registry, hotel_group, django_capture_on_commit_callbacks
+):
+    from wagtail.log_actions import log
+
+    from certificates.admin_views import admin_url
+    from outreach.models import InPersonSession, Organisation, OrganisationManager
+
+    admin = make_user("root@example.org", is_superuser=True, is_staff=True)
+    certificate = registry["valid"]
+    services.revoke_certificate(certificate, by=coordinator, reason="Training fraud")
+    replacement = services.reissue_certificate(
+        registry["expiring"], by=coordinator, learner_name="Other Corrected", reason="Typo"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        theirs = services.start_bulk_download(user=coordinator, certificate_ids=[replacement.pk])
+        mine = services.start_bulk_download(user=admin, certificate_ids=[replacement.pk])
+    # The outreach models logged alongside have edit views of their own.
+    hotel = Organisation.objects.create(
+        name="Harbor View Hotel", group=hotel_group, state="CA", county="Alameda"
+    )
+    session = InPersonSession.objects.create(
+        date=datetime.date(2026, 3, 4), place="Ballroom", group=hotel_group, organisation=hotel,
+        state="CA", county="Alameda", attendees=12,
+    )
+    manager = OrganisationManager.objects.create(user=make_user("gm@example.org"),
+                                                 organisation=hotel)
+    for instance in (hotel, session, manager):
+        log(instance, "wagtail.create", user=admin)
+    client.force_login(admin)
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    # Certificates have no edit view: their entries open the inspect page.
+    assert f'href="{admin_url("inspect", certificate.pk)}"' in page
+    assert f'href="{admin_url("inspect", replacement.pk)}"' in page
+    # A bulk download opens only for the person who asked for it: no link that would answer 404.
+    assert f'href="{admin_url("bulk_detail", mine.pk)}"' in page
+    assert admin_url("bulk_detail", theirs.pk) not in page
+    assert f'href="/admin/snippets/outreach/organisation/edit/{hotel.pk}/"' in page
+    assert f'href="/admin/inpersonsession/edit/{session.pk}/"' in page
+    assert f'href="/admin/organisationmanager/edit/{manager.pk}/"' in page
+    client.force_login(coordinator)
+    response = client.get("/admin/reports/site-history/")
+    assert f'href="{admin_url("inspect", certificate.pk)}"' in response.content.decode()
