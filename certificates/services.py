@@ -430,12 +430,14 @@ def reminder_email(certificate: Certificate, milestone: str, today=None) -> Emai
         "verify_url": certificate.get_verify_url(),
     }
     with translation.override(language):
-        subject = render_to_string("certificates/emails/reminder_subject.txt", context).strip()
+        # Plain text: the .txt templates switch escaping off; the HTML part escapes the subject.
+        subject = " ".join(
+            render_to_string("certificates/emails/reminder_subject.txt", context).split()
+        )
+        context["subject"] = subject
         text = render_to_string("certificates/emails/reminder.txt", context)
         html = render_to_string("certificates/emails/reminder.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text, to=[certificate.user.email]
-    )
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[certificate.user.email])
     message.attach_alternative(html, "text/html")
     return message
 
