@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from . import codes
-from .models import BulkDownload, Certificate, CertificateReminder, Milestone
+from .models import BulkDownload, Certificate, CertificateReminder, Milestone, Status
 
 logger = logging.getLogger(__name__)
 
@@ -233,7 +233,25 @@ def verify(typed_code: str) -> Certificate | None:
     code = codes.normalise(typed_code)
     if code is None:
         return None
-    return Certificate.objects.filter(code=code).select_related("replaced_by").first()
+    return Certificate.objects.filter(code=code).first()
+
+
+def public_check(certificate: Certificate, *, today: datetime.date) -> dict:
+    """What anyone who checks a code is told.
+
+    A standing certificate (valid or expired) shows its name, course and dates, so an employer can
+    match it to the person in front of them. A revoked or replaced one shows only that, and when:
+    its name may be the very mistake a reissue corrected, and a withdrawn record vouches for no one.
+    """
+    status = certificate.status_on(today)
+    standing = status in (Status.VALID, Status.EXPIRED)
+    return {
+        "status": status,
+        "code": certificate.display_code,
+        "certificate": certificate if standing else None,
+        "withdrawn_at": None if standing else certificate.revoked_at,
+        "today": today,
+    }
 
 
 # Staff actions -------------------------------------------------------------------------------

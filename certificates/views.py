@@ -43,15 +43,10 @@ def verify(request, code):
         return render(
             request, "certificates/verify_not_found.html", {"form": form, "code": code}, status=404
         )
-    today = timezone.localdate()
     return render(
         request,
         "certificates/verify_detail.html",
-        {
-            "certificate": certificate,
-            "status": certificate.status_on(today),
-            "today": today,
-        },
+        services.public_check(certificate, today=timezone.localdate()),
     )
 
 

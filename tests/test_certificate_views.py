@@ -89,6 +89,35 @@ def test_a_replaced_certificate_points_the_checker_to_the_corrected_one(
     assert "Replaced" in page and "no longer valid" in page
 
 
+def test_a_replaced_certificate_shows_when_it_was_replaced_and_not_the_old_name_or_details(
+    client, certificate, coordinator
+):
+    Certificate.objects.filter(pk=certificate.pk).update(learner_name="Zebediah Wrongname")
+    certificate.refresh_from_db()
+    services.reissue_certificate(
+        certificate, by=coordinator, learner_name="Zebediah Rightname", reason="Typo",
+        now=timezone.make_aware(datetime.datetime(2026, 5, 4, 10)),
+    )
+    page = client.get(certificate.get_verify_path()).content.decode()
+    assert "Replaced" in page and "replaced by a corrected one on May 4, 2026" in page
+    assert certificate.display_code in page
+    for detail in ("Zebediah", "Course hotel", "Issued<", "Valid until"):
+        assert detail not in page
+
+
+def test_a_revoked_certificate_shows_when_it_was_revoked_and_not_the_learner_or_details(
+    client, certificate, coordinator
+):
+    services.revoke_certificate(
+        certificate, by=coordinator, reason="Issued in error",
+        now=timezone.make_aware(datetime.datetime(2026, 5, 4, 10)),
+    )
+    page = client.get(certificate.get_verify_path()).content.decode()
+    assert "revoked on May 4, 2026" in page and certificate.display_code in page
+    for detail in ("Learner", "Course hotel", "Valid until", "Issued<"):
+        assert detail not in page
+
+
 def test_an_unknown_code_answers_404_with_a_page_that_helps(client, db):
     response = client.get("/certificates/verify/ABCD-EFGH-JKMN-PQRS/")
     assert response.status_code == 404
