@@ -51,6 +51,7 @@ def verify(request, code):
 
 
 @login_required
+@never_cache
 def my_training(request):
     return render(
         request, "certificates/my_training.html", services.training_overview(request.user)
