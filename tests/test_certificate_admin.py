@@ -329,6 +329,38 @@ def test_bulk_zips_are_deleted_after_a_week(
     assert not storage.exists(name)
 
 
+def test_a_bulk_zip_is_kept_seven_days_from_the_request_and_then_purged(coordinator, tmp_path):
+    from django.core.files.base import ContentFile
+
+    asked = timezone.make_aware(datetime.datetime(2026, 5, 1, 9))
+    bulk = BulkDownload.objects.create(requested_by=coordinator, total=1, status="done")
+    bulk.file.save("week-old.zip", ContentFile(b"PK"), save=False)
+    BulkDownload.objects.filter(pk=bulk.pk).update(created_at=asked, file=bulk.file.name)
+    storage, name = bulk.file.storage, bulk.file.name
+    assert services.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=6)) == 0
+    assert storage.exists(name)
+    assert services.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=8)) == 1
+    assert not BulkDownload.objects.filter(pk=bulk.pk).exists() and not storage.exists(name)
+
+
+def test_the_purge_command_deletes_old_bulk_zips_without_anyone_starting_another(
+    coordinator, capsys
+):
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    old = BulkDownload.objects.create(requested_by=coordinator, total=1, status="done")
+    old.file.save("old.zip", ContentFile(b"PK"))
+    BulkDownload.objects.filter(pk=old.pk).update(
+        created_at=timezone.make_aware(datetime.datetime(2001, 1, 1))
+    )
+    fresh = BulkDownload.objects.create(requested_by=coordinator, total=1, status="done")
+    call_command("purge_bulk_downloads")
+    assert "Deleted 1 bulk download" in capsys.readouterr().out
+    assert not old.file.storage.exists(old.file.name)
+    assert list(BulkDownload.objects.all()) == [fresh]
+
+
 def test_the_inspect_page_offers_revoke_and_reissue_only_while_a_certificate_stands(
     coordinator_client, learner, course
 ):
