@@ -12,9 +12,10 @@ import logging
 import zipfile
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -117,11 +118,12 @@ def issue_certificate(
     return certificate
 
 
-def _enqueue_render(certificate_id: int, *, attempt: int = 1) -> None:
+def _enqueue_render(certificate_id: int, *, attempt: int = 1, now: bool = False) -> None:
+    """Queue the PDF render; a retry (attempt > 1) waits 2**attempt minutes unless `now`."""
     from .tasks import render_certificate_pdf
 
     task = render_certificate_pdf
-    if attempt > 1 and task.get_backend().supports_defer:
+    if attempt > 1 and not now and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + datetime.timedelta(minutes=2**attempt))
     try:
         task.enqueue(certificate_id, attempt)
@@ -161,6 +163,37 @@ def pdf_bytes(certificate: Certificate, *, branding=None) -> bytes:
         except FileNotFoundError:
             logger.warning("PDF of certificate %s is missing; rebuilding it", certificate.pk)
     return store_pdf(certificate, branding=branding)
+
+
+class PdfNotReady(Exception):
+    """The PDF could not be rendered or stored just now (a render error, a full disk). The
+    certificate record is untouched and a render is queued."""
+
+
+# How long a queued render stands for its certificate: further download attempts in the
+# meantime queue nothing more, and the learner is asked to come back after this long.
+RENDER_RETRY_SECONDS = 60
+
+
+def pdf_for_download(certificate: Certificate) -> bytes:
+    """The PDF for someone downloading it now, or PdfNotReady.
+
+    On failure the render is counted, a missing file is forgotten so `render_certificates` renders
+    it again, and a render is queued for the task worker (once a minute at most however often the
+    download is retried); with the database backend render_or_retry then keeps retrying later.
+    """
+    try:
+        return pdf_bytes(certificate)
+    except Exception as error:
+        logger.exception("The PDF of certificate %s could not be delivered", certificate.pk)
+        failures = certificate.render_failures + 1
+        changes = {"render_failures": models.F("render_failures") + 1}
+        if certificate.pdf:
+            changes["pdf"] = ""
+        Certificate.objects.filter(pk=certificate.pk).update(**changes)
+        if cache.add(f"certificates:render-queued:{certificate.pk}", True, RENDER_RETRY_SECONDS):
+            _enqueue_render(certificate.pk, attempt=failures + 1, now=True)
+        raise PdfNotReady from error
 
 
 def render_or_retry(certificate_id: int, attempt: int = 1) -> bool:
