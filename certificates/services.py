@@ -9,6 +9,7 @@ import csv
 import datetime
 import io
 import logging
+import unicodedata
 import zipfile
 
 from django.conf import settings
@@ -41,6 +42,51 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# Names --------------------------------------------------------------------------------------
+
+# Characters that reorder the text around them: in a name they can make the certificate, the
+# registry or a roster show something other than what was typed (U+202E turns "Ana" into "anA").
+TEXT_DIRECTION_CONTROLS = frozenset(
+    "\u061c\u200e\u200f"
+    + "".join(chr(code) for code in range(0x202A, 0x202F))
+    + "".join(chr(code) for code in range(0x2066, 0x206A))
+)
+# Letters and marks that draw nothing although Unicode does not class them as spaces or format
+# characters: Hangul fillers, the blank Braille pattern, invisible Khmer vowels, variation
+# selectors.
+_BLANK_GLYPHS = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
+    + "".join(chr(code) for code in range(0xFE00, 0xFE10))
+)
+
+
+def _draws_nothing(character: str) -> bool:
+    # Cc control, Cf format (zero-width spaces and joiners), Z* spaces and line separators.
+    category = unicodedata.category(character)
+    return category in ("Cc", "Cf") or category.startswith("Z") or character in _BLANK_GLYPHS
+
+
+def validate_learner_name(name: str) -> None:
+    """The one rule for a name printed on a certificate, wherever it is typed: someone must be
+    able to read it, and it must read as typed. Zero-width joiners inside a readable name stay
+    allowed: Persian and Indic names need them."""
+    from django.core.exceptions import ValidationError
+
+    if any(character in TEXT_DIRECTION_CONTROLS for character in name):
+        raise ValidationError(
+            _("This name contains hidden characters that change the direction of text, so it "
+              "could print differently from how it reads here. Type the name again without "
+              "them."),
+            code="text_direction",
+        )
+    if name and all(_draws_nothing(character) for character in name):
+        raise ValidationError(
+            _("This name is made only of spaces or invisible characters. Type the name in "
+              "letters, as it should appear on the certificate."),
+            code="invisible",
+        )
 
 
 def _fit(value, field_name: str) -> str:
