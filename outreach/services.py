@@ -773,6 +773,35 @@ def manages_certificate(user, certificate) -> bool:
     ).exists()
 
 
+def may_see_invite_codes(user) -> bool:
+    """An invite code lets anyone join the organisation and be seen by its manager, so codes are
+    shown in the admin only to those who keep the directory."""
+    return user.has_perm("outreach.change_organisation")
+
+
+def sessions_editable_by(user):
+    """The in-person sessions a user may correct.
+
+    Whoever may also delete sessions from the log (coordinators) corrects any of them. Anyone else
+    with the change permission (trainers, who deliver the trainings) corrects the sessions they
+    delivered or logged, never a colleague's: the log is what in-person coverage counts.
+    """
+    sessions = InPersonSession.objects.all()
+    if not user.is_authenticated or not user.has_perm("outreach.change_inpersonsession"):
+        return sessions.none()
+    if user.has_perm("outreach.delete_inpersonsession"):
+        return sessions
+    return sessions.filter(Q(trainer=user) | Q(created_by=user))
+
+
+def may_edit_session(user, session: InPersonSession) -> bool:
+    """sessions_editable_by for one session already loaded, without a query."""
+    if not user.is_authenticated or not user.has_perm("outreach.change_inpersonsession"):
+        return False
+    return user.has_perm("outreach.delete_inpersonsession") or user.pk in (
+        session.trainer_id, session.created_by_id)
+
+
 # Joining and matching ---------------------------------------------------------------------------
 
 def organisation_by_invite_code(typed: str) -> Organisation | None:
