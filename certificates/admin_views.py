@@ -284,7 +284,7 @@ class BulkNewView(WagtailAdminTemplateMixin, TemplateView):
             described=described,
             too_many=count > MAX_BULK,
             index_url=admin_url("index") + "?" + _filter_query(self.request),
-            recent=self.request.user.certificate_bulk_downloads.all()[:5],
+            recent=services.registry_downloads(self.request.user)[:5],
         )
         return context
 

@@ -9,12 +9,13 @@ import csv
 import datetime
 import io
 import logging
+import tempfile
 import unicodedata
 import zipfile
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, models, transaction
 from django.http import Http404
@@ -617,7 +618,8 @@ BULK_KEEP_DAYS = 7
 
 
 def purge_old_bulk_downloads(*, now=None) -> int:
-    """ZIPs hold many people's certificates: kept a week for the coordinator, then deleted."""
+    """ZIPs hold many people's certificates: kept a week for the coordinator or manager who asked,
+    then deleted (the purge_bulk_downloads command, daily from cron)."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=BULK_KEEP_DAYS)
     old = list(BulkDownload.objects.filter(created_at__lt=cutoff))
     for bulk in old:
@@ -627,23 +629,38 @@ def purge_old_bulk_downloads(*, now=None) -> int:
     return len(old)
 
 
-def start_bulk_download(*, user, certificate_ids: list[int], query: str = "") -> BulkDownload:
+def start_bulk_download(
+    *, user, certificate_ids: list[int], query: str = "", organisation=None
+) -> BulkDownload:
+    """Record the request and build the ZIP in the background, after commit.
+
+    A registry download is audited here. An organisation manager's (with `organisation`) is
+    audited on the organisation by outreach.services.start_certificates_download, where the
+    coordinators reading that organisation's history find it.
+    """
     from .tasks import build_bulk_download
 
     purge_old_bulk_downloads()
     bulk = BulkDownload.objects.create(
         requested_by=user,
+        organisation=organisation,
         certificate_ids=list(certificate_ids),
         total=len(certificate_ids),
         query=query[:2000],
     )
-    log(bulk, "certificate.bulk_download", user=user, data={"count": bulk.total, "filter": query})
+    if organisation is None:
+        data = {"count": bulk.total, "filter": query}
+        log(bulk, "certificate.bulk_download", user=user, data=data)
     transaction.on_commit(lambda: build_bulk_download.enqueue(bulk.pk))
     return bulk
 
 
 def build_bulk_zip(bulk_id: int) -> BulkDownload:
-    """Write the ZIP of PDFs plus roster.csv, updating progress as it goes."""
+    """Write the ZIP of PDFs plus roster.csv, updating progress as it goes.
+
+    The ZIP is written to a temporary file on disk (FILE_UPLOAD_TEMP_DIR, else the system's) and
+    then stored, so twenty thousand PDFs never sit in memory at once.
+    """
     from .pdf import Branding
 
     bulk = BulkDownload.objects.get(pk=bulk_id)
@@ -655,23 +672,24 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
         ids = bulk.certificate_ids
         by_id = Certificate.objects.in_bulk(ids)
         ordered = [by_id[pk] for pk in ids if pk in by_id]
-        buffer = io.BytesIO()
-        # PDFs are already compressed; storing them keeps the build fast.
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-            used = set()
-            for done, certificate in enumerate(ordered, start=1):
-                name = pdf_filename(certificate)
-                if name in used:
-                    name = f"{certificate.pk}-{name}"
-                used.add(name)
-                archive.writestr(name, pdf_bytes(certificate, branding=branding))
-                if done % PROGRESS_EVERY == 0:
-                    BulkDownload.objects.filter(pk=bulk.pk).update(progress=done)
-            archive.writestr("roster.csv", roster_csv(ordered), compress_type=zipfile.ZIP_DEFLATED)
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        bulk.file.save(
-            f"certificates-{stamp}-{bulk.pk}.zip", ContentFile(buffer.getvalue()), save=False
-        )
+        with tempfile.TemporaryFile(dir=settings.FILE_UPLOAD_TEMP_DIR) as spool:
+            # PDFs are already compressed; storing them keeps the build fast.
+            with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
+                used = set()
+                for done, certificate in enumerate(ordered, start=1):
+                    name = pdf_filename(certificate)
+                    if name in used:
+                        name = f"{certificate.pk}-{name}"
+                    used.add(name)
+                    archive.writestr(name, pdf_bytes(certificate, branding=branding))
+                    if done % PROGRESS_EVERY == 0:
+                        BulkDownload.objects.filter(pk=bulk.pk).update(progress=done)
+                archive.writestr(
+                    "roster.csv", roster_csv(ordered), compress_type=zipfile.ZIP_DEFLATED
+                )
+            spool.seek(0)
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+            bulk.file.save(f"certificates-{stamp}-{bulk.pk}.zip", File(spool), save=False)
         bulk.status = BulkDownload.State.DONE
         bulk.progress = len(ordered)
         bulk.total = len(ordered)
@@ -687,12 +705,19 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
 
 
 def may_open_bulk_download(user, bulk: BulkDownload) -> bool:
-    """A registry download is the coordinator's who asked for it, while they may still download."""
+    """A registry download is the coordinator's who asked for it, while they may still download.
+    (An organisation manager's opens outside the admin: outreach.services.)"""
     return (
         user.is_authenticated
+        and bulk.organisation_id is None
         and bulk.requested_by_id == user.pk
         and user.has_perm("certificates.download_certificate")
     )
+
+
+def registry_downloads(user):
+    """The coordinator's own registry downloads, newest first."""
+    return BulkDownload.objects.filter(requested_by=user, organisation__isnull=True)
 
 
 def bulk_download_for(user, pk: int) -> BulkDownload:

@@ -802,6 +802,69 @@ def may_edit_session(user, session: InPersonSession) -> bool:
         session.trainer_id, session.created_by_id)
 
 
+def organisation_managed_by(user, pk: int) -> Organisation:
+    """The organisation if this user manages it; 404 otherwise (coordinators included: what is
+    built for a manager is the manager's)."""
+    if not user.is_authenticated:
+        raise Http404
+    manager = OrganisationManager.objects.select_related("organisation").filter(
+        user=user, organisation_id=pk).first()
+    if manager is None:
+        raise Http404
+    return manager.organisation
+
+
+def manages(user, organisation: Organisation) -> bool:
+    return user.is_authenticated and OrganisationManager.objects.filter(
+        user=user, organisation=organisation).exists()
+
+
+# Managers' certificate downloads ----------------------------------------------------------------
+
+def current_certificate_ids(organisation: Organisation, *, today: datetime.date) -> list[int]:
+    """The latest current (or expiring) certificate of each of the organisation's people, in the
+    order of the names printed on them."""
+    people = organisation_people(organisation, today=today).filter(
+        status__in=[Status.CURRENT, Status.EXPIRING])
+    return list(
+        Certificate.objects.filter(pk__in=Subquery(people.values("latest_certificate_id")))
+        .order_by("learner_name", "pk").values_list("pk", flat=True)
+    )
+
+
+def start_certificates_download(user, organisation: Organisation, *,
+                                today: datetime.date | None = None):
+    """A manager's ZIP of their staff's current certificates plus the roster, built in the
+    background like the registry's. None when no one holds a current certificate."""
+    from certificates import services as certificate_services
+
+    ids = current_certificate_ids(organisation, today=today or timezone.localdate())
+    if not ids:
+        return None
+    bulk = certificate_services.start_bulk_download(
+        user=user, certificate_ids=ids, organisation=organisation)
+    log(organisation, "outreach.certificates_downloaded", user=user,
+        data={"count": len(ids), "download": bulk.pk})
+    return bulk
+
+
+def manager_downloads(user, organisation: Organisation):
+    """The ZIPs this manager asked for at this organisation, newest first."""
+    from certificates.models import BulkDownload
+
+    return BulkDownload.objects.filter(requested_by=user, organisation=organisation)
+
+
+def certificates_download_for(user, organisation_pk: int, pk: int):
+    """A manager's ZIP, for the manager who asked for it while they still manage the
+    organisation; 404 for anyone else, so no one learns it exists."""
+    organisation = organisation_managed_by(user, organisation_pk)
+    bulk = manager_downloads(user, organisation).filter(pk=pk).first()
+    if bulk is None:
+        raise Http404
+    return organisation, bulk
+
+
 # Joining and matching ---------------------------------------------------------------------------
 
 def organisation_by_invite_code(typed: str) -> Organisation | None:

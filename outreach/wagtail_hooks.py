@@ -262,3 +262,5 @@ def register_outreach_actions(actions):
                             _("Learners' employer matched to this organisation"))
     actions.register_action("outreach.directory_imported", _("Import directory"),
                             _("Organisations imported from a file"))
+    actions.register_action("outreach.certificates_downloaded", _("Download certificates"),
+                            _("The manager asked for the staff's current certificates as a ZIP"))

@@ -5,8 +5,8 @@ from certificates.services import BULK_KEEP_DAYS, purge_old_bulk_downloads
 
 class Command(BaseCommand):
     help = (
-        f"Delete bulk certificate ZIPs requested more than {BULK_KEEP_DAYS} days ago, with their "
-        "files. Run daily from cron."
+        f"Delete bulk certificate ZIPs (the registry's and organisation managers') requested more "
+        f"than {BULK_KEEP_DAYS} days ago, with their files. Run daily from cron."
     )
 
     def handle(self, *args, **options):
