@@ -5,7 +5,7 @@ List, inspect, revoke, reissue and download in bulk.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -336,8 +336,12 @@ def bulk_file(request, pk):
     bulk = services.bulk_download_for(request.user, pk)
     if bulk.status != bulk.State.DONE or not bulk.file:
         return HttpResponseRedirect(admin_url("bulk_detail", bulk.pk))
+    try:
+        handle = bulk.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None  # deleted from disk behind Redflag's back
     response = FileResponse(
-        bulk.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=bulk.file.name.rsplit("/", 1)[-1],
         content_type="application/zip",

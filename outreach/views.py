@@ -207,9 +207,13 @@ def certificates_download_file(request, pk, download_pk):
     organisation, bulk = services.certificates_download_for(request.user, pk, download_pk)
     if bulk.status != bulk.State.DONE or not bulk.file:
         return redirect("outreach:certificates_download", organisation.pk, bulk.pk)
+    try:
+        handle = bulk.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None  # deleted from disk behind Redflag's back
     slug = slugify(organisation.name) or "organisation"
     day = timezone.localdate(bulk.created_at)
-    response = FileResponse(bulk.file.open("rb"), as_attachment=True,
+    response = FileResponse(handle, as_attachment=True,
                             filename=f"{slug}-certificates-{day}.zip",
                             content_type="application/zip")
     response["Cache-Control"] = "private, no-store"

@@ -284,6 +284,9 @@ def test_a_bulk_download_is_visible_only_to_the_coordinator_who_asked(
     assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 404
     client.force_login(coordinator)
     assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 200
+    bulk.refresh_from_db()
+    bulk.file.storage.delete(bulk.file.name)
+    assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 404
 
 
 def test_an_unfinished_bulk_download_shows_progress_and_refreshes_itself(

@@ -207,6 +207,9 @@ def test_a_certificates_zip_opens_only_for_the_manager_who_asked_while_they_mana
     assert client.get(f"/admin/certificates/bulk/{bulk.pk}/").status_code == 404
     client.force_login(world["manager"])
     assert client.get(urls[2]).status_code == 200
+    bulk.refresh_from_db()
+    bulk.file.storage.delete(bulk.file.name)
+    assert client.get(urls[2]).status_code == 404  # a file lost from disk is gone, not an error
     OrganisationManager.objects.filter(user=world["manager"]).delete()
     assert client.get(urls[0]).status_code == 404 and client.get(urls[2]).status_code == 404
 
