@@ -6,7 +6,7 @@ List, inspect, revoke, reissue and download in bulk.
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -288,7 +288,7 @@ class BulkNewView(WagtailAdminTemplateMixin, TemplateView):
             described=described,
             too_many=count > MAX_BULK,
             index_url=admin_url("index") + "?" + _filter_query(self.request),
-            recent=self.request.user.certificate_bulk_downloads.all()[:5],
+            recent=services.registry_downloads(self.request.user)[:5],
         )
         return context
 
@@ -340,8 +340,12 @@ def bulk_file(request, pk):
     bulk = services.bulk_download_for(request.user, pk)
     if bulk.status != bulk.State.DONE or not bulk.file:
         return HttpResponseRedirect(admin_url("bulk_detail", bulk.pk))
+    try:
+        handle = bulk.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None  # deleted from disk behind Redflag's back
     response = FileResponse(
-        bulk.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=bulk.file.name.rsplit("/", 1)[-1],
         content_type="application/zip",

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import codes
+from .services import validate_learner_name
 
 
 class VerifyForm(forms.Form):
@@ -45,6 +46,7 @@ class ReissueForm(forms.Form):
     learner_name = forms.CharField(
         label=_("Corrected name"),
         max_length=200,
+        validators=[validate_learner_name],
         help_text=_("The name as it should appear on the new certificate."),
     )
     reason = forms.CharField(

@@ -288,7 +288,8 @@ class CertificateReminder(models.Model):
 
 
 class BulkDownload(models.Model):
-    """A ZIP of certificate PDFs plus a CSV roster, built in the background for one coordinator."""
+    """A ZIP of certificate PDFs plus a CSV roster, built in the background for the coordinator
+    or organisation manager who asked for it."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting to start")
@@ -309,6 +310,17 @@ class BulkDownload(models.Model):
         max_length=2000,
         blank=True,
         help_text=_("The registry filter, as a query string."),
+    )
+    organisation = models.ForeignKey(
+        "outreach.Organisation",
+        verbose_name=_("organisation"),
+        # Kept when the organisation goes, so the purge still deletes the file; the manager's
+        # access needs the organisation, so the download is closed by then.
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Set when an organisation manager asked for their staff's certificates."),
     )
     certificate_ids = models.JSONField(_("certificates"), default=list)
     status = models.CharField(

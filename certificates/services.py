@@ -9,12 +9,15 @@ import csv
 import datetime
 import io
 import logging
+import tempfile
+import unicodedata
 import zipfile
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.cache import cache
+from django.core.files.base import ContentFile, File
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,7 +28,7 @@ from redflag.spreadsheets import safe_cell
 from wagtail.log_actions import log
 
 from . import codes
-from .models import BulkDownload, Certificate, CertificateReminder, Milestone
+from .models import BulkDownload, Certificate, CertificateReminder, Milestone, Status
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +44,51 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# Names --------------------------------------------------------------------------------------
+
+# Characters that reorder the text around them: in a name they can make the certificate, the
+# registry or a roster show something other than what was typed (U+202E turns "Ana" into "anA").
+TEXT_DIRECTION_CONTROLS = frozenset(
+    "\u061c\u200e\u200f"
+    + "".join(chr(code) for code in range(0x202A, 0x202F))
+    + "".join(chr(code) for code in range(0x2066, 0x206A))
+)
+# Letters and marks that draw nothing although Unicode does not class them as spaces or format
+# characters: Hangul fillers, the blank Braille pattern, invisible Khmer vowels, variation
+# selectors.
+_BLANK_GLYPHS = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
+    + "".join(chr(code) for code in range(0xFE00, 0xFE10))
+)
+
+
+def _draws_nothing(character: str) -> bool:
+    # Cc control, Cf format (zero-width spaces and joiners), Z* spaces and line separators.
+    category = unicodedata.category(character)
+    return category in ("Cc", "Cf") or category.startswith("Z") or character in _BLANK_GLYPHS
+
+
+def validate_learner_name(name: str) -> None:
+    """The one rule for a name printed on a certificate, wherever it is typed: someone must be
+    able to read it, and it must read as typed. Zero-width joiners inside a readable name stay
+    allowed: Persian and Indic names need them."""
+    from django.core.exceptions import ValidationError
+
+    if any(character in TEXT_DIRECTION_CONTROLS for character in name):
+        raise ValidationError(
+            _("This name contains hidden characters that change the direction of text, so it "
+              "could print differently from how it reads here. Type the name again without "
+              "them."),
+            code="text_direction",
+        )
+    if name and all(_draws_nothing(character) for character in name):
+        raise ValidationError(
+            _("This name is made only of spaces or invisible characters. Type the name in "
+              "letters, as it should appear on the certificate."),
+            code="invisible",
+        )
 
 
 def _fit(value, field_name: str) -> str:
@@ -118,11 +166,12 @@ def issue_certificate(
     return certificate
 
 
-def _enqueue_render(certificate_id: int, *, attempt: int = 1) -> None:
+def _enqueue_render(certificate_id: int, *, attempt: int = 1, now: bool = False) -> None:
+    """Queue the PDF render; a retry (attempt > 1) waits 2**attempt minutes unless `now`."""
     from .tasks import render_certificate_pdf
 
     task = render_certificate_pdf
-    if attempt > 1 and task.get_backend().supports_defer:
+    if attempt > 1 and not now and task.get_backend().supports_defer:
         task = task.using(run_after=timezone.now() + datetime.timedelta(minutes=2**attempt))
     try:
         task.enqueue(certificate_id, attempt)
@@ -162,6 +211,37 @@ def pdf_bytes(certificate: Certificate, *, branding=None) -> bytes:
         except FileNotFoundError:
             logger.warning("PDF of certificate %s is missing; rebuilding it", certificate.pk)
     return store_pdf(certificate, branding=branding)
+
+
+class PdfNotReady(Exception):
+    """The PDF could not be rendered or stored just now (a render error, a full disk). The
+    certificate record is untouched and a render is queued."""
+
+
+# How long a queued render stands for its certificate: further download attempts in the
+# meantime queue nothing more, and the learner is asked to come back after this long.
+RENDER_RETRY_SECONDS = 60
+
+
+def pdf_for_download(certificate: Certificate) -> bytes:
+    """The PDF for someone downloading it now, or PdfNotReady.
+
+    On failure the render is counted, a missing file is forgotten so `render_certificates` renders
+    it again, and a render is queued for the task worker (once a minute at most however often the
+    download is retried); with the database backend render_or_retry then keeps retrying later.
+    """
+    try:
+        return pdf_bytes(certificate)
+    except Exception as error:
+        logger.exception("The PDF of certificate %s could not be delivered", certificate.pk)
+        failures = certificate.render_failures + 1
+        changes = {"render_failures": models.F("render_failures") + 1}
+        if certificate.pdf:
+            changes["pdf"] = ""
+        Certificate.objects.filter(pk=certificate.pk).update(**changes)
+        if cache.add(f"certificates:render-queued:{certificate.pk}", True, RENDER_RETRY_SECONDS):
+            _enqueue_render(certificate.pk, attempt=failures + 1, now=True)
+        raise PdfNotReady from error
 
 
 def render_or_retry(certificate_id: int, attempt: int = 1) -> bool:
@@ -234,7 +314,25 @@ def verify(typed_code: str) -> Certificate | None:
     code = codes.normalise(typed_code)
     if code is None:
         return None
-    return Certificate.objects.filter(code=code).select_related("replaced_by").first()
+    return Certificate.objects.filter(code=code).first()
+
+
+def public_check(certificate: Certificate, *, today: datetime.date) -> dict:
+    """What anyone who checks a code is told.
+
+    A standing certificate (valid or expired) shows its name, course and dates, so an employer can
+    match it to the person in front of them. A revoked or replaced one shows only that, and when:
+    its name may be the very mistake a reissue corrected, and a withdrawn record vouches for no one.
+    """
+    status = certificate.status_on(today)
+    standing = status in (Status.VALID, Status.EXPIRED)
+    return {
+        "status": status,
+        "code": certificate.display_code,
+        "certificate": certificate if standing else None,
+        "withdrawn_at": None if standing else certificate.revoked_at,
+        "today": today,
+    }
 
 
 # Staff actions -------------------------------------------------------------------------------
@@ -431,12 +529,14 @@ def reminder_email(certificate: Certificate, milestone: str, today=None) -> Emai
         "verify_url": certificate.get_verify_url(),
     }
     with translation.override(language):
-        subject = render_to_string("certificates/emails/reminder_subject.txt", context).strip()
+        # Plain text: the .txt templates switch escaping off; the HTML part escapes the subject.
+        subject = " ".join(
+            render_to_string("certificates/emails/reminder_subject.txt", context).split()
+        )
+        context["subject"] = subject
         text = render_to_string("certificates/emails/reminder.txt", context)
         html = render_to_string("certificates/emails/reminder.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text, to=[certificate.user.email]
-    )
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[certificate.user.email])
     message.attach_alternative(html, "text/html")
     return message
 
@@ -513,7 +613,8 @@ BULK_KEEP_DAYS = 7
 
 
 def purge_old_bulk_downloads(*, now=None) -> int:
-    """ZIPs hold many people's certificates: kept a week for the coordinator, then deleted."""
+    """ZIPs hold many people's certificates: kept a week for the coordinator or manager who asked,
+    then deleted (the purge_bulk_downloads command, daily from cron)."""
     cutoff = (now or timezone.now()) - datetime.timedelta(days=BULK_KEEP_DAYS)
     old = list(BulkDownload.objects.filter(created_at__lt=cutoff))
     for bulk in old:
@@ -523,23 +624,38 @@ def purge_old_bulk_downloads(*, now=None) -> int:
     return len(old)
 
 
-def start_bulk_download(*, user, certificate_ids: list[int], query: str = "") -> BulkDownload:
+def start_bulk_download(
+    *, user, certificate_ids: list[int], query: str = "", organisation=None
+) -> BulkDownload:
+    """Record the request and build the ZIP in the background, after commit.
+
+    A registry download is audited here. An organisation manager's (with `organisation`) is
+    audited on the organisation by outreach.services.start_certificates_download, where the
+    coordinators reading that organisation's history find it.
+    """
     from .tasks import build_bulk_download
 
     purge_old_bulk_downloads()
     bulk = BulkDownload.objects.create(
         requested_by=user,
+        organisation=organisation,
         certificate_ids=list(certificate_ids),
         total=len(certificate_ids),
         query=query[:2000],
     )
-    log(bulk, "certificate.bulk_download", user=user, data={"count": bulk.total, "filter": query})
+    if organisation is None:
+        data = {"count": bulk.total, "filter": query}
+        log(bulk, "certificate.bulk_download", user=user, data=data)
     transaction.on_commit(lambda: build_bulk_download.enqueue(bulk.pk))
     return bulk
 
 
 def build_bulk_zip(bulk_id: int) -> BulkDownload:
-    """Write the ZIP of PDFs plus roster.csv, updating progress as it goes."""
+    """Write the ZIP of PDFs plus roster.csv, updating progress as it goes.
+
+    The ZIP is written to a temporary file on disk (FILE_UPLOAD_TEMP_DIR, else the system's) and
+    then stored, so twenty thousand PDFs never sit in memory at once.
+    """
     from .pdf import Branding
 
     bulk = BulkDownload.objects.get(pk=bulk_id)
@@ -551,23 +667,24 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
         ids = bulk.certificate_ids
         by_id = Certificate.objects.in_bulk(ids)
         ordered = [by_id[pk] for pk in ids if pk in by_id]
-        buffer = io.BytesIO()
-        # PDFs are already compressed; storing them keeps the build fast.
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-            used = set()
-            for done, certificate in enumerate(ordered, start=1):
-                name = pdf_filename(certificate)
-                if name in used:
-                    name = f"{certificate.pk}-{name}"
-                used.add(name)
-                archive.writestr(name, pdf_bytes(certificate, branding=branding))
-                if done % PROGRESS_EVERY == 0:
-                    BulkDownload.objects.filter(pk=bulk.pk).update(progress=done)
-            archive.writestr("roster.csv", roster_csv(ordered), compress_type=zipfile.ZIP_DEFLATED)
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        bulk.file.save(
-            f"certificates-{stamp}-{bulk.pk}.zip", ContentFile(buffer.getvalue()), save=False
-        )
+        with tempfile.TemporaryFile(dir=settings.FILE_UPLOAD_TEMP_DIR) as spool:
+            # PDFs are already compressed; storing them keeps the build fast.
+            with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
+                used = set()
+                for done, certificate in enumerate(ordered, start=1):
+                    name = pdf_filename(certificate)
+                    if name in used:
+                        name = f"{certificate.pk}-{name}"
+                    used.add(name)
+                    archive.writestr(name, pdf_bytes(certificate, branding=branding))
+                    if done % PROGRESS_EVERY == 0:
+                        BulkDownload.objects.filter(pk=bulk.pk).update(progress=done)
+                archive.writestr(
+                    "roster.csv", roster_csv(ordered), compress_type=zipfile.ZIP_DEFLATED
+                )
+            spool.seek(0)
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+            bulk.file.save(f"certificates-{stamp}-{bulk.pk}.zip", File(spool), save=False)
         bulk.status = BulkDownload.State.DONE
         bulk.progress = len(ordered)
         bulk.total = len(ordered)
@@ -582,9 +699,25 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
     return bulk
 
 
+def may_open_bulk_download(user, bulk: BulkDownload) -> bool:
+    """A registry download is the coordinator's who asked for it, while they may still download.
+    (An organisation manager's opens outside the admin: outreach.services.)"""
+    return (
+        user.is_authenticated
+        and bulk.organisation_id is None
+        and bulk.requested_by_id == user.pk
+        and user.has_perm("certificates.download_certificate")
+    )
+
+
+def registry_downloads(user):
+    """The coordinator's own registry downloads, newest first."""
+    return BulkDownload.objects.filter(requested_by=user, organisation__isnull=True)
+
+
 def bulk_download_for(user, pk: int) -> BulkDownload:
     """Only the person who asked for a bulk download sees it; everyone else gets 404."""
-    bulk = BulkDownload.objects.filter(pk=pk, requested_by=user).first()
-    if bulk is None or not user.has_perm("certificates.download_certificate"):
+    bulk = BulkDownload.objects.filter(pk=pk).first()
+    if bulk is None or not may_open_bulk_download(user, bulk):
         raise Http404
     return bulk

@@ -43,19 +43,15 @@ def verify(request, code):
         return render(
             request, "certificates/verify_not_found.html", {"form": form, "code": code}, status=404
         )
-    today = timezone.localdate()
     return render(
         request,
         "certificates/verify_detail.html",
-        {
-            "certificate": certificate,
-            "status": certificate.status_on(today),
-            "today": today,
-        },
+        services.public_check(certificate, today=timezone.localdate()),
     )
 
 
 @login_required
+@never_cache
 def my_training(request):
     return render(
         request, "certificates/my_training.html", services.training_overview(request.user)
@@ -66,7 +62,17 @@ def my_training(request):
 @never_cache
 def download(request, pk):
     certificate = services.certificate_for_download(request.user, pk)
-    data = services.pdf_bytes(certificate)
+    try:
+        data = services.pdf_for_download(certificate)
+    except services.PdfNotReady:
+        response = render(
+            request,
+            "certificates/pdf_pending.html",
+            {"certificate": certificate, "own": certificate.user_id == request.user.pk},
+            status=503,
+        )
+        response["Retry-After"] = str(services.RENDER_RETRY_SECONDS)
+        return response
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{services.pdf_filename(certificate)}"'
     response["X-Robots-Tag"] = "noindex"

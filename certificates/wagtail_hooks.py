@@ -7,14 +7,43 @@ revokes and reissues. Every such action is logged with Wagtail's audit log (who,
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.admin_url_finder import register_admin_url_finder
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
-from . import admin_views
+from . import admin_views, services
 from .filters import SEARCH_FIELDS, CertificateFilterSet
-from .models import Certificate
+from .models import BulkDownload, Certificate
+
+
+class CertificateURLFinder:
+    """Where an audit entry about a certificate leads (site history, admin_edit_url): the inspect
+    page, since there is no edit view, for anyone who may see the registry."""
+
+    def __init__(self, user=None):
+        self.user = user
+
+    def get_edit_url(self, certificate):
+        if self.user is not None and not self.user.has_perm("certificates.view_certificate"):
+            return None
+        return admin_views.admin_url("inspect", certificate.pk)
+
+
+class BulkDownloadURLFinder:
+    """A bulk download opens only for the coordinator who asked for it; for anyone else its
+    audit entry is plain text rather than a link that would answer 404."""
+
+    def __init__(self, user=None):
+        self.user = user
+
+    def get_edit_url(self, bulk):
+        if self.user is None or not services.may_open_bulk_download(self.user, bulk):
+            return None
+        return admin_views.admin_url("bulk_detail", bulk.pk)
+
+
+register_admin_url_finder(BulkDownload, BulkDownloadURLFinder)
 
 
 class CertificateViewSet(ModelViewSet):
@@ -75,15 +104,11 @@ class CertificateViewSet(ModelViewSet):
             **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
         )
 
+    # Wagtail's default finder points at the edit view, which certificates do not have.
+    url_finder_class = CertificateURLFinder
+
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(default_ordering=self.ordering, **kwargs)
-
-    @property
-    def url_finder_class(self):
-        # Listings of any object (Site history, for one) link each certificate to its admin
-        # page; a certificate has no edit view, so that page is the inspect view.
-        return type("CertificateAdminURLFinder", (ModelAdminURLFinder,),
-                    {"edit_url_name": self.get_url_name("inspect")})
 
     def get_urlpatterns(self):
         return [

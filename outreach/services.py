@@ -773,6 +773,98 @@ def manages_certificate(user, certificate) -> bool:
     ).exists()
 
 
+def may_see_invite_codes(user) -> bool:
+    """An invite code lets anyone join the organisation and be seen by its manager, so codes are
+    shown in the admin only to those who keep the directory."""
+    return user.has_perm("outreach.change_organisation")
+
+
+def sessions_editable_by(user):
+    """The in-person sessions a user may correct.
+
+    Whoever may also delete sessions from the log (coordinators) corrects any of them. Anyone else
+    with the change permission (trainers, who deliver the trainings) corrects the sessions they
+    delivered or logged, never a colleague's: the log is what in-person coverage counts.
+    """
+    sessions = InPersonSession.objects.all()
+    if not user.is_authenticated or not user.has_perm("outreach.change_inpersonsession"):
+        return sessions.none()
+    if user.has_perm("outreach.delete_inpersonsession"):
+        return sessions
+    return sessions.filter(Q(trainer=user) | Q(created_by=user))
+
+
+def may_edit_session(user, session: InPersonSession) -> bool:
+    """sessions_editable_by for one session already loaded, without a query."""
+    if not user.is_authenticated or not user.has_perm("outreach.change_inpersonsession"):
+        return False
+    return user.has_perm("outreach.delete_inpersonsession") or user.pk in (
+        session.trainer_id, session.created_by_id)
+
+
+def organisation_managed_by(user, pk: int) -> Organisation:
+    """The organisation if this user manages it; 404 otherwise (coordinators included: what is
+    built for a manager is the manager's)."""
+    if not user.is_authenticated:
+        raise Http404
+    manager = OrganisationManager.objects.select_related("organisation").filter(
+        user=user, organisation_id=pk).first()
+    if manager is None:
+        raise Http404
+    return manager.organisation
+
+
+def manages(user, organisation: Organisation) -> bool:
+    return user.is_authenticated and OrganisationManager.objects.filter(
+        user=user, organisation=organisation).exists()
+
+
+# Managers' certificate downloads ----------------------------------------------------------------
+
+def current_certificate_ids(organisation: Organisation, *, today: datetime.date) -> list[int]:
+    """The latest current (or expiring) certificate of each of the organisation's people, in the
+    order of the names printed on them."""
+    people = organisation_people(organisation, today=today).filter(
+        status__in=[Status.CURRENT, Status.EXPIRING])
+    return list(
+        Certificate.objects.filter(pk__in=Subquery(people.values("latest_certificate_id")))
+        .order_by("learner_name", "pk").values_list("pk", flat=True)
+    )
+
+
+def start_certificates_download(user, organisation: Organisation, *,
+                                today: datetime.date | None = None):
+    """A manager's ZIP of their staff's current certificates plus the roster, built in the
+    background like the registry's. None when no one holds a current certificate."""
+    from certificates import services as certificate_services
+
+    ids = current_certificate_ids(organisation, today=today or timezone.localdate())
+    if not ids:
+        return None
+    bulk = certificate_services.start_bulk_download(
+        user=user, certificate_ids=ids, organisation=organisation)
+    log(organisation, "outreach.certificates_downloaded", user=user,
+        data={"count": len(ids), "download": bulk.pk})
+    return bulk
+
+
+def manager_downloads(user, organisation: Organisation):
+    """The ZIPs this manager asked for at this organisation, newest first."""
+    from certificates.models import BulkDownload
+
+    return BulkDownload.objects.filter(requested_by=user, organisation=organisation)
+
+
+def certificates_download_for(user, organisation_pk: int, pk: int):
+    """A manager's ZIP, for the manager who asked for it while they still manage the
+    organisation; 404 for anyone else, so no one learns it exists."""
+    organisation = organisation_managed_by(user, organisation_pk)
+    bulk = manager_downloads(user, organisation).filter(pk=pk).first()
+    if bulk is None:
+        raise Http404
+    return organisation, bulk
+
+
 # Joining and matching ---------------------------------------------------------------------------
 
 def organisation_by_invite_code(typed: str) -> Organisation | None:

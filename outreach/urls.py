@@ -10,5 +10,10 @@ urlpatterns = [
     path("organisation/", views.my_organisation, name="my_organisation"),
     path("organisation/<int:pk>/", views.organisation_detail, name="organisation"),
     path("organisation/<int:pk>/roster.csv", views.roster_csv, name="roster"),
-    path("organisation/<int:pk>/certificates.zip", views.certificates_zip, name="certificates"),
+    path("organisation/<int:pk>/downloads/", views.certificates_download_new,
+         name="certificates_download_new"),
+    path("organisation/<int:pk>/downloads/<int:download_pk>/", views.certificates_download,
+         name="certificates_download"),
+    path("organisation/<int:pk>/downloads/<int:download_pk>/certificates.zip",
+         views.certificates_download_file, name="certificates_download_file"),
 ]

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import zipfile
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.forms import SignupForm
@@ -10,7 +9,7 @@ from allauth.utils import get_form_class
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,10 +17,12 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from redflag.accounts.models import LearnerProfile
 from redflag.accounts.security import require_recent_password
 from redflag.spreadsheets import safe_cell
+
+from certificates.services import BULK_KEEP_DAYS
 
 from . import invites, services
 from .forms import InviteCodeForm
@@ -108,6 +109,7 @@ def organisation_detail(request, pk):
     counts = services.status_counts(organisation, today=today)
     people = services.organisation_people(organisation, today=today, status=status)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    is_manager = services.manages(request.user, organisation)
     return render(request, "outreach/organisation.html", {
         "organisation": organisation,
         "counts": [(key, services.Status.LABELS[key], counts[key])
@@ -118,6 +120,9 @@ def organisation_detail(request, pk):
         "people": services.person_rows(page.object_list),
         "today": today,
         "expiring_days": services.EXPIRING_DAYS,
+        "is_manager": is_manager,
+        "downloads": (services.manager_downloads(request.user, organisation)[:5]
+                      if is_manager else []),
     })
 
 
@@ -170,29 +175,45 @@ def _verify_url(code: str) -> str:
 
 
 @login_required
-@require_GET
-@never_cache
-def certificates_zip(request, pk):
-    """Every current certificate of the organisation's people, as PDFs in one ZIP."""
-    from certificates import services as certificate_services
-    from certificates.models import Certificate
-
-    organisation = services.organisation_for(request.user, pk)
-    rows = services.person_rows(services.organisation_people(organisation))
-    ids = [row["certificate_id"] for row in rows
-           if row["certificate_id"] and row["status"] in (services.Status.CURRENT,
-                                                           services.Status.EXPIRING)]
-    if not ids:
+@require_POST
+def certificates_download_new(request, pk):
+    """The manager asks for their staff's current certificates: built in the background."""
+    organisation = services.organisation_managed_by(request.user, pk)
+    bulk = services.start_certificates_download(request.user, organisation)
+    if bulk is None:
         messages.info(request, _("No one at %(organisation)s holds a current certificate yet.")
                       % {"organisation": organisation.name})
         return redirect("outreach:organisation", organisation.pk)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for certificate in Certificate.objects.filter(pk__in=ids).order_by("learner_name"):
-            archive.writestr(certificate_services.pdf_filename(certificate),
-                             certificate_services.pdf_bytes(certificate))
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    return redirect("outreach:certificates_download", organisation.pk, bulk.pk)
+
+
+@login_required
+@require_GET
+@never_cache
+def certificates_download(request, pk, download_pk):
+    organisation, bulk = services.certificates_download_for(request.user, pk, download_pk)
+    return render(request, "outreach/certificates_download.html", {
+        "organisation": organisation,
+        "bulk": bulk,
+        "keep_days": BULK_KEEP_DAYS,
+    })
+
+
+@login_required
+@require_GET
+@never_cache
+def certificates_download_file(request, pk, download_pk):
+    organisation, bulk = services.certificates_download_for(request.user, pk, download_pk)
+    if bulk.status != bulk.State.DONE or not bulk.file:
+        return redirect("outreach:certificates_download", organisation.pk, bulk.pk)
+    try:
+        handle = bulk.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None  # deleted from disk behind Redflag's back
     slug = slugify(organisation.name) or "organisation"
-    filename = f"{slug}-certificates-{timezone.localdate()}.zip"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    day = timezone.localdate(bulk.created_at)
+    response = FileResponse(handle, as_attachment=True,
+                            filename=f"{slug}-certificates-{day}.zip",
+                            content_type="application/zip")
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -9,16 +9,39 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from . import admin_views, reports
+from . import admin_views, reports, services
 from .models import InPersonSession, Organisation, OrganisationManager
+
+INVITE_FIELDS = ("display_invite_code", "get_invite_url")
+
+
+class InPersonSessionPermissionPolicy(ModelPermissionPolicy):
+    """Changing one session follows services.sessions_editable_by: trainers correct their own."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "change":
+            return services.may_edit_session(user, instance)
+        return super().user_has_permission_for_instance(user, action, instance)
+
+    def instances_user_has_permission_for(self, user, action):
+        if action == "change":
+            return services.sessions_editable_by(user)
+        return super().instances_user_has_permission_for(user, action)
+
+
+# Registered before the viewsets, which would otherwise create Wagtail's default policy.
+register_permission_policy(InPersonSession, InPersonSessionPermissionPolicy(InPersonSession))
 
 
 class CoverageViewSet(ViewSet):
@@ -53,6 +76,16 @@ class CoverageViewSet(ViewSet):
 
 
 class OrganisationIndexView(SnippetIndexView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not services.may_see_invite_codes(request.user):
+            self.list_display = [
+                column for column in self.list_display
+                if getattr(column, "name", column) not in INVITE_FIELDS
+            ]
+            self.list_export = [field for field in self.list_export
+                                if field not in INVITE_FIELDS]
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -67,6 +100,14 @@ class OrganisationIndexView(SnippetIndexView):
         return buttons
 
 
+class OrganisationInspectView(SnippetInspectView):
+    def get_fields(self):
+        fields = super().get_fields()
+        if services.may_see_invite_codes(self.request.user):
+            return fields
+        return [field for field in fields if field not in INVITE_FIELDS]
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     chooser_viewset_class = ChooserWithoutCreate
@@ -74,6 +115,7 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     menu_order = 2
     index_view_class = OrganisationIndexView
+    inspect_view_class = OrganisationInspectView
     list_display = ["name", "group", "county", "state", "headcount",
                     Column("display_invite_code", label=_("Invite code"))]
     list_filter = ["group", "state"]
@@ -108,12 +150,28 @@ class InPersonSessionCreateView(CreateView):
         return super().save_instance()
 
 
+class InPersonSessionIndexView(IndexView):
+    def get_edit_url(self, instance):
+        if self.user_has_permission_for_instance("change", instance):
+            return super().get_edit_url(instance)
+        return None
+
+
+class InPersonSessionEditView(EditView):
+    def get_queryset(self):
+        # Someone else's session answers 404, as if it were not there to edit.
+        return self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change")
+
+
 class InPersonSessionViewSet(ModelViewSet):
     model = InPersonSession
     icon = "calendar-check"
     menu_label = _("In-person sessions")
     menu_order = 3
     add_view_class = InPersonSessionCreateView
+    index_view_class = InPersonSessionIndexView
+    edit_view_class = InPersonSessionEditView
     list_display = ["date", "place", "group", "organisation", "attendees", "trainer"]
     list_filter = ["group", "state", "date"]
     search_fields = ["place", "notes", "roster"]
@@ -206,3 +264,5 @@ def register_outreach_actions(actions):
                             _("Learners' employer matched to this organisation"))
     actions.register_action("outreach.directory_imported", _("Import directory"),
                             _("Organisations imported from a file"))
+    actions.register_action("outreach.certificates_downloaded", _("Download certificates"),
+                            _("The manager asked for the staff's current certificates as a ZIP"))

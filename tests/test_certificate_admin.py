@@ -285,6 +285,9 @@ def test_a_bulk_download_is_visible_only_to_the_coordinator_who_asked(
     assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 404
     client.force_login(coordinator)
     assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 200
+    bulk.refresh_from_db()
+    bulk.file.storage.delete(bulk.file.name)
+    assert client.get(f"{INDEX}bulk/{bulk.pk}/download/").status_code == 404
 
 
 def test_an_unfinished_bulk_download_shows_progress_and_refreshes_itself(
@@ -342,6 +345,38 @@ def test_bulk_zips_are_deleted_after_a_week(
     assert not storage.exists(name)
 
 
+def test_a_bulk_zip_is_kept_seven_days_from_the_request_and_then_purged(coordinator, tmp_path):
+    from django.core.files.base import ContentFile
+
+    asked = timezone.make_aware(datetime.datetime(2026, 5, 1, 9))
+    bulk = BulkDownload.objects.create(requested_by=coordinator, total=1, status="done")
+    bulk.file.save("week-old.zip", ContentFile(b"PK"), save=False)
+    BulkDownload.objects.filter(pk=bulk.pk).update(created_at=asked, file=bulk.file.name)
+    storage, name = bulk.file.storage, bulk.file.name
+    assert services.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=6)) == 0
+    assert storage.exists(name)
+    assert services.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=8)) == 1
+    assert not BulkDownload.objects.filter(pk=bulk.pk).exists() and not storage.exists(name)
+
+
+def test_the_purge_command_deletes_old_bulk_zips_without_anyone_starting_another(
+    coordinator, capsys
+):
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    old = BulkDownload.objects.create(requested_by=coordinator, total=1, status="done")
+    old.file.save("old.zip", ContentFile(b"PK"))
+    BulkDownload.objects.filter(pk=old.pk).update(
+        created_at=timezone.make_aware(datetime.datetime(2001, 1, 1))
+    )
+    fresh = BulkDownload.objects.create(requested_by=coordinator, total=1, status="done")
+    call_command("purge_bulk_downloads")
+    assert "Deleted 1 bulk download" in capsys.readouterr().out
+    assert not old.file.storage.exists(old.file.name)
+    assert list(BulkDownload.objects.all()) == [fresh]
+
+
 def test_the_inspect_page_offers_revoke_and_reissue_only_while_a_certificate_stands(
     coordinator_client, learner, course
 ):
@@ -355,3 +390,53 @@ def test_the_inspect_page_offers_revoke_and_reissue_only_while_a_certificate_sta
     html = coordinator_client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
     assert "Reissue with corrected name" not in html
     assert admin_url("revoke", certificate.pk) not in html
+
+
+# Site history ----------------------------------------------------------------------------------
+
+
+def test_site_history_opens_certificate_entries_on_the_inspect_page_and_does_not_fail(
+    client, coordinator, registry, hotel_group, django_capture_on_commit_callbacks
+):
+    from wagtail.log_actions import log
+
+    from certificates.admin_views import admin_url
+    from outreach.models import InPersonSession, Organisation, OrganisationManager
+
+    admin = make_user("root@example.org", is_superuser=True, is_staff=True)
+    certificate = registry["valid"]
+    services.revoke_certificate(certificate, by=coordinator, reason="Training fraud")
+    replacement = services.reissue_certificate(
+        registry["expiring"], by=coordinator, learner_name="Other Corrected", reason="Typo"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        theirs = services.start_bulk_download(user=coordinator, certificate_ids=[replacement.pk])
+        mine = services.start_bulk_download(user=admin, certificate_ids=[replacement.pk])
+    # The outreach models logged alongside have edit views of their own.
+    hotel = Organisation.objects.create(
+        name="Harbor View Hotel", group=hotel_group, state="CA", county="Alameda"
+    )
+    session = InPersonSession.objects.create(
+        date=datetime.date(2026, 3, 4), place="Ballroom", group=hotel_group, organisation=hotel,
+        state="CA", county="Alameda", attendees=12,
+    )
+    manager = OrganisationManager.objects.create(user=make_user("gm@example.org"),
+                                                 organisation=hotel)
+    for instance in (hotel, session, manager):
+        log(instance, "wagtail.create", user=admin)
+    client.force_login(admin)
+    response = client.get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    # Certificates have no edit view: their entries open the inspect page.
+    assert f'href="{admin_url("inspect", certificate.pk)}"' in page
+    assert f'href="{admin_url("inspect", replacement.pk)}"' in page
+    # A bulk download opens only for the person who asked for it: no link that would answer 404.
+    assert f'href="{admin_url("bulk_detail", mine.pk)}"' in page
+    assert admin_url("bulk_detail", theirs.pk) not in page
+    assert f'href="/admin/snippets/outreach/organisation/edit/{hotel.pk}/"' in page
+    assert f'href="/admin/inpersonsession/edit/{session.pk}/"' in page
+    assert f'href="/admin/organisationmanager/edit/{manager.pk}/"' in page
+    client.force_login(coordinator)
+    response = client.get("/admin/reports/site-history/")
+    assert f'href="{admin_url("inspect", certificate.pk)}"' in response.content.decode()

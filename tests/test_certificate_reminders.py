@@ -77,6 +77,23 @@ def test_the_email_says_what_expires_when_and_links_to_renewal_in_text_and_html(
     assert "https://training.example.org/my-training/" in html
 
 
+def test_a_title_and_name_with_apostrophes_read_as_typed_in_subject_and_text_and_escaped_in_html(
+    learner, course
+):
+    certificate = issue(learner, course, expires_in=10)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        course_title="Children's Safety & <Care>", learner_name="Ana O'Brien"
+    )
+    services.send_due_reminders(today=TODAY)
+    message = mail.outbox[0]
+    expires = _date(certificate.expires_on)
+    assert message.subject == f'Your "Children\'s Safety & <Care>" certificate expires on {expires}'
+    assert "Hello Ana O'Brien," in message.body
+    assert "Children's Safety & <Care>" in message.body and "&#x27;" not in message.body
+    html, _mimetype = message.alternatives[0]
+    assert "Children&#x27;s Safety &amp; &lt;Care&gt;" in html and "<Care>" not in html
+
+
 def test_a_certificate_inside_14_days_gets_only_the_14_day_reminder(learner, course):
     certificate = issue(learner, course, expires_in=7)
     services.send_due_reminders(today=TODAY)

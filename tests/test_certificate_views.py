@@ -89,6 +89,35 @@ def test_a_replaced_certificate_points_the_checker_to_the_corrected_one(
     assert "Replaced" in page and "no longer valid" in page
 
 
+def test_a_replaced_certificate_shows_when_it_was_replaced_and_not_the_old_name_or_details(
+    client, certificate, coordinator
+):
+    Certificate.objects.filter(pk=certificate.pk).update(learner_name="Zebediah Wrongname")
+    certificate.refresh_from_db()
+    services.reissue_certificate(
+        certificate, by=coordinator, learner_name="Zebediah Rightname", reason="Typo",
+        now=timezone.make_aware(datetime.datetime(2026, 5, 4, 10)),
+    )
+    page = client.get(certificate.get_verify_path()).content.decode()
+    assert "Replaced" in page and "replaced by a corrected one on May 4, 2026" in page
+    assert certificate.display_code in page
+    for detail in ("Zebediah", "Course hotel", "Issued<", "Valid until"):
+        assert detail not in page
+
+
+def test_a_revoked_certificate_shows_when_it_was_revoked_and_not_the_learner_or_details(
+    client, certificate, coordinator
+):
+    services.revoke_certificate(
+        certificate, by=coordinator, reason="Issued in error",
+        now=timezone.make_aware(datetime.datetime(2026, 5, 4, 10)),
+    )
+    page = client.get(certificate.get_verify_path()).content.decode()
+    assert "revoked on May 4, 2026" in page and certificate.display_code in page
+    for detail in ("Learner", "Course hotel", "Valid until", "Issued<"):
+        assert detail not in page
+
+
 def test_an_unknown_code_answers_404_with_a_page_that_helps(client, db):
     response = client.get("/certificates/verify/ABCD-EFGH-JKMN-PQRS/")
     assert response.status_code == 404
@@ -153,6 +182,74 @@ def test_a_trainer_may_not_download_learners_certificates(client, certificate, t
 def test_signing_in_is_needed_to_download(client, certificate):
     response = client.get(certificate.get_download_url())
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def _downloader(role, certificate, coordinator, hotel_group):
+    from outreach.models import Organisation, OrganisationManager
+    from tests.conftest import make_user
+
+    if role == "learner":
+        return certificate.user
+    if role == "coordinator":
+        return coordinator
+    hotel = Organisation.objects.create(
+        name="Harbor View Hotel", group=hotel_group, state="CA", county="Alameda"
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(organisation=hotel)
+    manager = make_user("gm@harborview.example")
+    OrganisationManager.objects.create(user=manager, organisation=hotel)
+    return manager
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Tasks are recorded instead of run, so a test sees what was queued."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return default_task_backend.results
+
+
+@pytest.mark.parametrize("role", ["learner", "manager", "coordinator"])
+def test_a_pdf_that_cannot_be_rendered_asks_to_try_again_in_a_minute_and_queues_a_render(
+    client, certificate, coordinator, hotel_group, monkeypatch, queued_tasks, role
+):
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("certificates.pdf.render_pdf", disk_full)
+    client.force_login(_downloader(role, certificate, coordinator, hotel_group))
+    for _click in range(2):
+        response = client.get(certificate.get_download_url())
+        assert response.status_code == 503
+        assert response["Retry-After"] == "60"
+        page = response.content.decode()
+        assert "Your certificate is being prepared" in page and "try again in a minute" in page
+        assert "No space left" not in page and "Traceback" not in page
+    # One render is queued for the worker, however often the button is pressed meanwhile.
+    renders = [r for r in queued_tasks if r.task.name == "render_certificate_pdf"]
+    assert [r.args[0] for r in renders] == [certificate.pk]
+    certificate.refresh_from_db()
+    assert certificate.render_failures == 2
+
+
+def test_a_pdf_whose_file_was_lost_and_cannot_be_stored_again_is_rendered_by_the_command(
+    learner_client, certificate, monkeypatch, queued_tasks
+):
+    from django.core.management import call_command
+
+    services.store_pdf(certificate)
+    certificate.pdf.storage.delete(certificate.pdf.name)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("django.core.files.storage.FileSystemStorage._save", disk_full)
+    assert learner_client.get(certificate.get_download_url()).status_code == 503
+    monkeypatch.undo()
+    call_command("render_certificates")
+    response = learner_client.get(certificate.get_download_url())
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
 
 # My training -----------------------------------------------------------------------------------

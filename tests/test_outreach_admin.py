@@ -90,3 +90,83 @@ def test_trainers_cannot_change_the_directory_or_managers(client, trainer, hotel
     response = client.get(reverse("wagtailsnippets_outreach_organisation:edit", args=[hotel.pk]))
     assert response.status_code in (302, 403)
     assert client.get(reverse("organisationmanager:add")).status_code in (302, 403)
+
+
+def test_a_trainer_sees_the_directory_without_invite_codes_in_the_list_inspect_or_export(
+        client, trainer, coordinator, hotel):
+    # An invite code lets anyone join the organisation and be seen by its manager: it is for
+    # those who keep the directory.
+    listing = reverse("wagtailsnippets_outreach_organisation:list")
+    inspect = reverse("wagtailsnippets_outreach_organisation:inspect", args=[hotel.pk])
+    client.force_login(trainer)
+    pages = {
+        "list": client.get(listing),
+        "results": client.get(reverse("wagtailsnippets_outreach_organisation:list_results")),
+        "inspect": client.get(inspect),
+        "csv": client.get(listing + "?export=csv"),
+    }
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        content = (b"".join(response.streaming_content) if response.streaming
+                   else response.content).decode()
+        assert "Harbor View Hotel" in content, name
+        assert hotel.display_invite_code not in content and hotel.invite_code not in content, name
+        assert "Invite" not in content and "/join/" not in content, name
+    client.force_login(coordinator)
+    assert hotel.display_invite_code in client.get(inspect).content.decode()
+    export = client.get(listing + "?export=csv")
+    assert hotel.display_invite_code in b"".join(export.streaming_content).decode()
+
+
+@pytest.fixture
+def sessions(trainer, coordinator, hotel, hotel_group):
+    colleague = make_user("colleague@example.org", group="Trainers")
+
+    def session(place, **people):
+        return InPersonSession.objects.create(
+            date=datetime.date(2026, 3, 4), place=place, group=hotel_group, organisation=hotel,
+            state="CA", county="Alameda", attendees=12, **people)
+
+    return {
+        "delivered": session("Ballroom", trainer=trainer, created_by=coordinator),
+        "logged": session("Lobby", trainer=colleague, created_by=trainer),
+        "colleagues": session("Library", trainer=colleague, created_by=colleague),
+    }
+
+
+def _session_form(session, **changes):
+    return {"date": "2026-03-04", "attendees": "20", "place": session.place,
+            "group": session.group_id, "organisation": session.organisation_id, "state": "CA",
+            "county": "Alameda", "trainer": session.trainer_id or "", "roster": "",
+            "notes": "", **changes}
+
+
+def test_a_trainer_corrects_sessions_they_delivered_or_logged_but_not_a_colleagues(
+        client, trainer, sessions):
+    client.force_login(trainer)
+    for name in ("delivered", "logged"):
+        session = sessions[name]
+        url = reverse("inpersonsession:edit", args=[session.pk])
+        assert client.get(url).status_code == 200, name
+        assert client.post(url, _session_form(session)).status_code == 302, name
+        session.refresh_from_db()
+        assert session.attendees == 20, name
+    theirs = sessions["colleagues"]
+    url = reverse("inpersonsession:edit", args=[theirs.pk])
+    assert client.get(url).status_code == 404
+    assert client.post(url, _session_form(theirs, attendees="900")).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.attendees == 12
+    # The log lists every session, but offers to edit only the trainer's own.
+    listing = client.get(reverse("inpersonsession:index")).content.decode()
+    assert "Library" in listing and url not in listing
+    assert reverse("inpersonsession:edit", args=[sessions["delivered"].pk]) in listing
+
+
+def test_a_coordinator_corrects_any_session_in_the_log(client, coordinator, sessions):
+    client.force_login(coordinator)
+    theirs = sessions["colleagues"]
+    url = reverse("inpersonsession:edit", args=[theirs.pk])
+    assert client.post(url, _session_form(theirs, attendees="30")).status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.attendees == 30

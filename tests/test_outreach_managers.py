@@ -7,11 +7,13 @@ import io
 import zipfile
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from certificates import codes
-from certificates.models import Certificate
+from certificates.models import BulkDownload, Certificate
 from outreach.models import Organisation, OrganisationManager
 from tests.conftest import confirm_password, make_user
 
@@ -91,8 +93,11 @@ def test_a_manager_filters_staff_by_status(manager_client, world):
 
 def test_another_organisation_is_a_404_for_a_manager(manager_client, world):
     rival = world["rival"].pk
-    for name in ("outreach:organisation", "outreach:roster", "outreach:certificates"):
+    for name in ("outreach:organisation", "outreach:roster"):
         assert manager_client.get(reverse(name, args=[rival])).status_code == 404
+    url = reverse("outreach:certificates_download_new", args=[rival])
+    assert manager_client.post(url).status_code == 404
+    assert not BulkDownload.objects.exists()
 
 
 def test_a_learner_who_manages_nothing_gets_404s(client, world):
@@ -123,14 +128,121 @@ def test_a_manager_downloads_their_staffs_certificates_but_not_another_organisat
     assert response.status_code == 404
 
 
-def test_the_certificates_zip_holds_the_current_certificates_of_the_staff(
-        manager_client, world, settings, tmp_path):
-    settings.CERTIFICATE_FILES_ROOT = tmp_path
-    response = manager_client.get(reverse("outreach:certificates", args=[world["harbor"].pk]))
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
-    names = sorted(archive.namelist())
-    assert len(names) == 2  # Ana (current) and Ben (expiring); Cleo has none
-    assert all(name.endswith(".pdf") for name in names)
+def test_a_manager_asks_for_the_certificates_zip_which_is_built_in_the_background_then_streamed(
+        manager_client, world, django_capture_on_commit_callbacks):
+    harbor = world["harbor"]
+    page = manager_client.get(reverse("outreach:organisation", args=[harbor.pk])).content.decode()
+    new_url = reverse("outreach:certificates_download_new", args=[harbor.pk])
+    assert f'action="{new_url}"' in page and 'name="csrfmiddlewaretoken"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = manager_client.post(new_url)
+    bulk = BulkDownload.objects.get()
+    detail = reverse("outreach:certificates_download", args=[harbor.pk, bulk.pk])
+    assert response.status_code == 302 and response["Location"] == detail
+    assert (bulk.requested_by, bulk.organisation, bulk.total) == (world["manager"], harbor, 2)
+    bulk.refresh_from_db()
+    assert bulk.status == "done" and bulk.progress == 2
+
+    page = manager_client.get(detail).content.decode()
+    assert "2 certificates and the roster are ready" in page and "refresh" not in page
+    file_url = reverse("outreach:certificates_download_file", args=[harbor.pk, bulk.pk])
+    download = manager_client.get(file_url)
+    assert download.streaming and download["Content-Type"] == "application/zip"
+    assert "harbor-view-hotel-certificates-" in download["Content-Disposition"]
+    assert "no-store" in download["Cache-Control"]
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    names = archive.namelist()
+    # Ana (current) and Ben (expiring); Cleo has none; Zoe works elsewhere.
+    assert len([name for name in names if name.endswith(".pdf")]) == 2
+    roster = list(csv.DictReader(io.StringIO(archive.read("roster.csv").decode())))
+    assert sorted(row["Name"] for row in roster) == ["Ana", "Ben"]
+    # Audited on the organisation, where coordinators read its history.
+    entry = ModelLogEntry.objects.get(action="outreach.certificates_downloaded")
+    assert entry.object_id == str(harbor.pk) and entry.user == world["manager"]
+    assert entry.data["count"] == 2
+
+
+def test_asking_for_the_certificates_zip_needs_a_post_with_the_pages_csrf_token(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world["manager"])
+    url = reverse("outreach:certificates_download_new", args=[world["harbor"].pk])
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 403
+    assert not BulkDownload.objects.exists()
+
+
+def test_an_unfinished_certificates_zip_shows_its_progress_and_refreshes_itself(
+        manager_client, world):
+    bulk = BulkDownload.objects.create(
+        requested_by=world["manager"], organisation=world["harbor"], certificate_ids=[1, 2, 3, 4],
+        total=4, progress=1, status=BulkDownload.State.RUNNING)
+    harbor = world["harbor"].pk
+    page = manager_client.get(
+        reverse("outreach:certificates_download", args=[harbor, bulk.pk])).content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in page
+    assert "1 of 4 certificates" in page and "<progress" in page
+    file_url = reverse("outreach:certificates_download_file", args=[harbor, bulk.pk])
+    assert manager_client.get(file_url)["Location"] == reverse(
+        "outreach:certificates_download", args=[harbor, bulk.pk])
+
+
+def test_a_certificates_zip_opens_only_for_the_manager_who_asked_while_they_manage_there(
+        client, world, coordinator, django_capture_on_commit_callbacks):
+    from outreach import services as outreach_services
+
+    harbor, rival = world["harbor"], world["rival"]
+    with django_capture_on_commit_callbacks(execute=True):
+        bulk = outreach_services.start_certificates_download(world["manager"], harbor)
+    colleague = make_user("deputy@example.org")
+    OrganisationManager.objects.create(user=colleague, organisation=harbor)
+    rival_manager = make_user("rival@example.org")
+    OrganisationManager.objects.create(user=rival_manager, organisation=rival)
+    urls = [reverse(name, args=[organisation.pk, bulk.pk])
+            for name in ("outreach:certificates_download", "outreach:certificates_download_file")
+            for organisation in (harbor, rival)]
+    for someone in (colleague, rival_manager, coordinator, world["ana"]):
+        client.force_login(someone)
+        assert [client.get(url).status_code for url in urls] == [404] * 4
+    # Not from the registry's bulk pages either.
+    client.force_login(coordinator)
+    assert client.get(f"/admin/certificates/bulk/{bulk.pk}/").status_code == 404
+    client.force_login(world["manager"])
+    assert client.get(urls[2]).status_code == 200
+    bulk.refresh_from_db()
+    bulk.file.storage.delete(bulk.file.name)
+    assert client.get(urls[2]).status_code == 404  # a file lost from disk is gone, not an error
+    OrganisationManager.objects.filter(user=world["manager"]).delete()
+    assert client.get(urls[0]).status_code == 404 and client.get(urls[2]).status_code == 404
+
+
+def test_a_manager_whose_staff_hold_no_current_certificate_is_told_so(
+        client, world, hotel_group):
+    quiet = Organisation.objects.create(name="Quiet Motel", group=hotel_group, state="CA",
+                                        county="Alameda")
+    manager = make_user("quiet@example.org")
+    OrganisationManager.objects.create(user=manager, organisation=quiet)
+    client.force_login(manager)
+    response = client.post(reverse("outreach:certificates_download_new", args=[quiet.pk]),
+                           follow=True)
+    assert "No one at Quiet Motel holds a current certificate yet" in response.content.decode()
+    assert not BulkDownload.objects.exists()
+
+
+def test_a_managers_zip_is_purged_a_week_after_it_was_asked_for(
+        world, django_capture_on_commit_callbacks):
+    from certificates import services as certificate_services
+    from outreach import services as outreach_services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        bulk = outreach_services.start_certificates_download(world["manager"], world["harbor"])
+    bulk.refresh_from_db()
+    storage, name = bulk.file.storage, bulk.file.name
+    asked = datetime.datetime(2026, 5, 1, 9, tzinfo=datetime.UTC)
+    BulkDownload.objects.filter(pk=bulk.pk).update(created_at=asked)
+    purge = certificate_services.purge_old_bulk_downloads
+    assert purge(now=asked + datetime.timedelta(days=6)) == 0 and storage.exists(name)
+    assert purge(now=asked + datetime.timedelta(days=8)) == 1
+    assert not BulkDownload.objects.exists() and not storage.exists(name)
 
 
 def test_a_learner_who_leaves_no_longer_shows_their_new_employers_training(

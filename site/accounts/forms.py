@@ -3,6 +3,7 @@ from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
+from certificates.services import validate_learner_name
 from courses.models import StakeholderGroup
 from outreach import invites
 
@@ -29,8 +30,10 @@ def _profile_fields():
     fields["certificate_name"].error_messages["required"] = _(
         "Enter your name as it should appear on a certificate."
     )
-    # Plain forms (sign-up) skip model validation, so the ZIP rule is attached to the field.
+    # Plain forms (sign-up) skip model validation, so the ZIP and name rules are attached to the
+    # fields.
     fields["zip_code"].validators.append(zip_code_validator)
+    fields["certificate_name"].validators.append(validate_learner_name)
     fields["certificate_name"].widget.attrs.update(autocomplete="name")
     fields["zip_code"].widget.attrs.update(autocomplete="postal-code", inputmode="numeric")
     fields["employer"].widget.attrs.update(autocomplete="organization")

@@ -3,12 +3,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from .forms import ProfileForm
 from .models import LearnerProfile
 
 
 @login_required
+@never_cache
 def profile(request):
     instance = LearnerProfile.objects.filter(user=request.user).first()
     next_url = request.POST.get("next") or request.GET.get("next") or ""

@@ -204,7 +204,9 @@ def test_a_coordinator_revokes_a_certificate_and_downloads_the_registry_as_a_zip
     expect(verdict).to_contain_text("Revoked")
     revoked_on = date_format(timezone.localdate(revoked.revoked_at), "DATE_FORMAT")
     expect(verdict).to_contain_text(f"This certificate was revoked on {revoked_on}")
-    expect(page.locator("dl.verify-facts")).to_contain_text("Ana Rivera")
+    # A withdrawn certificate vouches for no one: the code, not the learner's name.
+    expect(page.locator("dl.verify-facts")).to_contain_text(revoked.display_code)
+    expect(page.locator("main")).not_to_contain_text("Ana Rivera")
     shot(page, "verified-revoked")
 
     # The whole registry as one ZIP: a PDF per certificate and the roster.
