@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -16,6 +18,9 @@ from wagtail.search import index
 
 from .blocks import LessonStreamBlock
 
+HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
+DEFAULT_GROUP_COLOUR = "#9b1c1c"
+
 
 class StakeholderGroup(index.Indexed, models.Model):
     """A kind of workplace whose staff see trafficking first: hotel staff, utility workers, ...
@@ -29,8 +34,8 @@ class StakeholderGroup(index.Indexed, models.Model):
     colour = models.CharField(
         _("colour"),
         max_length=7,
-        default="#9b1c1c",
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a hex colour such as #9b1c1c."))],
+        default=DEFAULT_GROUP_COLOUR,
+        validators=[RegexValidator(HEX_COLOUR, _("Use a hex colour such as #9b1c1c."))],
         help_text=_("Used for the group's badge and charts."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
@@ -51,6 +56,12 @@ class StakeholderGroup(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def css_colour(self) -> str:
+        """The colour as pages write it into a stylesheet: a row saved without the form's
+        validation (a script, an import) cannot put anything but a hex colour there."""
+        return self.colour if re.fullmatch(HEX_COLOUR, self.colour or "") else DEFAULT_GROUP_COLOUR
 
 
 class CourseIndexPage(Page):

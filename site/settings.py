@@ -9,8 +9,13 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE as CSP_NONCE
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
+from csp.constants import UNSAFE_INLINE as CSP_UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 PROJECT_DIR = Path(__file__).resolve().parent  # site/
 BASE_DIR = PROJECT_DIR.parent  # the repository
@@ -97,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Above XFrameOptionsMiddleware, so it reads the final X-Frame-Options for frame-ancestors.
+    "redflag.content_security_policy.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Staff reach nothing but their account pages until they sign in with a TOTP code.
@@ -276,6 +283,52 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN.
 SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# Content Security Policy (django-csp 4): the one place both policies are set;
+# redflag.content_security_policy chooses between them by path and sets frame-ancestors.
+# Learner pages load only Redflag's own files: no inline script, no style="…" attribute. A
+# <script> or <style> element Redflag writes into a page carries nonce="{{ request.csp_nonce }}"
+# (the home page's workplace colours do); the header names a nonce only when the page used one.
+# Lesson videos: the embed finder accepts these providers only and the policy frames their
+# players, so a video from anywhere else is refused in the editor instead of blocked on the lesson.
+WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]}]
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF, CSP_NONCE],
+        "style-src": [CSP_SELF, CSP_NONCE],
+        # data: for QR codes (the authenticator set-up page shows one as a data: SVG).
+        "img-src": [CSP_SELF, "data:"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        # Replaced per response by what X-Frame-Options says: 'self' only for Wagtail's previews.
+        "frame-ancestors": [CSP_NONE],
+    },
+}
+# The Wagtail admin (and Django's) still writes inline <script> elements (date pickers, inline
+# panels) and inline styles (its own widgets and the libraries it bundles), so there script-src
+# and style-src allow 'unsafe-inline' and carry no nonce: a nonce would make browsers ignore it.
+# Its stylesheet draws some images as data: URLs, the image uploader shows thumbnails of the
+# chosen files as blob: URLs, the editor frames its previews, and the dashboard asks
+# releases.wagtail.org whether a newer Wagtail (a security release) is out. Page previews pass
+# through the learner policy, videos and all (see redflag.content_security_policy).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "style-src": [CSP_SELF, CSP_UNSAFE_INLINE],
+        "img-src": [CSP_SELF, "data:", "blob:"],
+        "connect-src": [CSP_SELF, "https://releases.wagtail.org"],
+        "frame-src": [CSP_SELF],
+    },
+}
+# Wagtail would show staff avatars from Gravatar, telling it which staff use the admin; the policy
+# allows no third-party image, and Wagtail falls back to its own avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,

@@ -20,7 +20,8 @@ Writing a new journey
 * ``width``: parametrised fixture (``phone``, ``desktop``); take it and the journey runs at both.
 * ``page_at(width)``: a fresh browser context and page for that width, aimed at the live server, so
   ``page.goto("/courses/")`` works. It fails the test if the page throws a JavaScript error, a
-  request answers 5xx, or a stylesheet, script, image or font is missing.
+  request answers 5xx, a stylesheet, script, image or font is missing, or the browser reports a
+  Content Security Policy violation (in the page or any frame in it).
 * ``shot(page, "step-name")``: numbered screenshot of the whole page for the current journey.
 * ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published.
 * ``sign_in(page, email, password)``: signs in through the sign-in form, typing the TOTP code
@@ -138,6 +139,18 @@ def width(request):
 ASSET_TYPES = {"stylesheet", "script", "image", "font"}
 
 
+# Runs in every document and frame before its own scripts: each Content Security Policy violation
+# is handed to the test, with what was blocked and where.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "(inline)"} on ${event.documentURI}`
+    + ` at ${event.sourceFile || "?"}:${event.lineNumber} ${event.sample || ""}`.trimEnd()
+  );
+}, true);
+"""
+
+
 @dataclass
 class PageProblems:
     """What went wrong inside the page while the test looked elsewhere."""
@@ -147,6 +160,17 @@ class PageProblems:
     def watch(self, page):
         page.on("pageerror", lambda error: self.errors.append(f"JavaScript error: {error}"))
         page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        page.expose_function("reportCspViolation", self._on_csp_violation)
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def _on_console(self, message):
+        # Chromium logs each refusal ("Refused to frame …"), including ones no event reports.
+        if "Content Security Policy" in message.text:
+            self.errors.append(f"Content Security Policy, console: {message.text}")
+
+    def _on_csp_violation(self, description):
+        self.errors.append(f"Content Security Policy violation: {description}")
 
     def _on_response(self, response):
         request = response.request
