@@ -308,7 +308,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [CSP_NONE],
     },
 }
-# The Wagtail admin (and Django's) still writes inline <script> elements (date pickers, inline
+# The Wagtail admin still writes inline <script> elements (date pickers, inline
 # panels) and inline styles (its own widgets and the libraries it bundles), so there script-src
 # and style-src allow 'unsafe-inline' and carry no nonce: a nonce would make browsers ignore it.
 # Its stylesheet draws some images as data: URLs, the image uploader shows thumbnails of the
@@ -316,7 +316,7 @@ CONTENT_SECURITY_POLICY = {
 # releases.wagtail.org whether a newer Wagtail (a security release) is out. Page previews pass
 # through the learner policy, videos and all (see redflag.content_security_policy).
 ADMIN_CONTENT_SECURITY_POLICY = {
-    "URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [CSP_SELF, CSP_UNSAFE_INLINE],
