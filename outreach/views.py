@@ -179,6 +179,7 @@ def _verify_url(code: str) -> str:
 def certificates_download_new(request, pk):
     """The manager asks for their staff's current certificates: built in the background."""
     organisation = services.organisation_managed_by(request.user, pk)
+    require_recent_password(request)  # every current certificate of a whole staff
     bulk = services.start_certificates_download(request.user, organisation)
     if bulk is None:
         messages.info(request, _("No one at %(organisation)s holds a current certificate yet.")

@@ -115,8 +115,14 @@ ACCESS = {
                                   SIGNED_IN_405),
     "organisation/<int:pk>/roster.csv": Row("in 404 404 again 404 404 404 again again",
                                             SIGNED_IN_405),
-    "organisation/<int:pk>/certificates.zip": Row("in 404 404 200 404 404 404 200 200",
-                                                  SIGNED_IN_405),
+    # The manager's ZIP of their staff's certificates: asked for with a POST (after the password
+    # again), built in the background, then downloaded by that manager alone.
+    "organisation/<int:pk>/downloads/": Row(SIGNED_IN_405,
+                                            "in 404 404 again 404 404 404 404 404"),
+    "organisation/<int:pk>/downloads/<int:download_pk>/": Row(
+        "in 404 404 200 404 404 404 404 404", SIGNED_IN_405, args={"download_pk": "manager_bulk"}),
+    "organisation/<int:pk>/downloads/<int:download_pk>/certificates.zip": Row(
+        "in 404 404 302 404 404 404 404 404", SIGNED_IN_405, args={"download_pk": "manager_bulk"}),
     # --- the one front door: Wagtail's sign-in pages lead to allauth's ----------------------
     "admin/login/": Row(ALL_IN, ALL_IN),
     "_util/login/": Row(ALL_IN, ALL_IN),
@@ -227,13 +233,14 @@ ACCESS = {
         ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
     "admin/snippets/choose/outreach/organisation/chosen-multiple/": Row(
         ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
-    # --- in-person sessions: trainers log theirs, coordinators all ---------------------------
+    # --- in-person sessions: trainers log and correct theirs, coordinators all ----------------
     "admin/inpersonsession/": Row(ADMIN(200, "no", 200, 200), ADMIN(405, "no", 405, 405)),
     "admin/inpersonsession/results/": Row(ADMIN(200, "no", 200, 200),
                                           ADMIN(405, "no", 405, 405)),
     "admin/inpersonsession/new/": Row(ADMIN(200, "no", 200, 200), ADMIN(200, "no", 200, 200)),
-    "admin/inpersonsession/edit/<int:pk>/": Row(ADMIN(200, "no", 200, 200),
-                                                ADMIN(200, "no", 200, 200)),
+    # The session asked for was logged by a coordinator: a trainer corrects only their own.
+    "admin/inpersonsession/edit/<int:pk>/": Row(ADMIN(404, "no", 200, 200),
+                                                ADMIN(404, "no", 200, 200)),
     "admin/inpersonsession/copy/<int:pk>/": Row(ADMIN(200, "no", 200, 200),
                                                 ADMIN(200, "no", 200, 200)),
     "admin/inpersonsession/delete/<int:pk>/": Row(ADMIN("no", "no", 200, 200),
@@ -300,6 +307,8 @@ def objects(course, hotel_group, coordinator):
         county="Alameda", attendees=12, trainer=coordinator, created_by=coordinator)
     bulk = BulkDownload.objects.create(requested_by=coordinator,
                                        certificate_ids=[certificate.pk], total=1)
+    manager_bulk = BulkDownload.objects.create(requested_by=manager, organisation=hotel,
+                                               certificate_ids=[certificate.pk], total=1)
     from wagtail.documents.models import Document
 
     document = Document.objects.create(title="Handout", file=ContentFile(b"x", "handout.txt"))
@@ -309,6 +318,7 @@ def objects(course, hotel_group, coordinator):
         "organisation": hotel, "invite_code": hotel.invite_code, "quiz": quiz,
         "attempt": attempt.public_id, "certificate": certificate,
         "certificate_code": certificate.display_code, "session": session, "bulk": bulk,
+        "manager_bulk": manager_bulk,
         "organisation_manager": rival_manager, "group": hotel_group, "document": document,
         "home": "/", "courses": "/courses/", "course": course.url, "quiz_page": quiz.url,
         "document_url": document.url,

@@ -4,7 +4,6 @@ needs it, and framable only by Redflag itself for the editor's previews."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from wagtail.embeds.finders import get_finders
 from wagtail.test.utils.form_data import nested_form_data, rich_text
@@ -12,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from courses.blocks import VideoBlock
 from courses.models import StakeholderGroup
 
-from .conftest import PASSWORD
+from .conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -35,10 +34,7 @@ def nonce_of(directives, name):
 
 @pytest.fixture
 def admin_client(client, db):
-    user = get_user_model().objects.create_superuser(
-        username="admin@example.org", email="admin@example.org", password=PASSWORD
-    )
-    client.force_login(user)
+    client.force_login(make_user("admin@example.org", is_superuser=True, is_staff=True))
     return client
 
 

@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 from certificates import codes
 from certificates.models import BulkDownload, Certificate
 from outreach.models import Organisation, OrganisationManager
-from tests.conftest import confirm_password, make_user
+from tests.conftest import PASSWORD, confirm_password, make_user
 
 
 @pytest.fixture
@@ -134,8 +134,11 @@ def test_a_manager_asks_for_the_certificates_zip_which_is_built_in_the_backgroun
     page = manager_client.get(reverse("outreach:organisation", args=[harbor.pk])).content.decode()
     new_url = reverse("outreach:certificates_download_new", args=[harbor.pk])
     assert f'action="{new_url}"' in page and 'name="csrfmiddlewaretoken"' in page
+    response = manager_client.post(new_url)
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    assert not BulkDownload.objects.exists()  # the password again first, then the request goes on
     with django_capture_on_commit_callbacks(execute=True):
-        response = manager_client.post(new_url)
+        response = manager_client.post(response["Location"], {"password": PASSWORD})
     bulk = BulkDownload.objects.get()
     detail = reverse("outreach:certificates_download", args=[harbor.pk, bulk.pk])
     assert response.status_code == 302 and response["Location"] == detail
@@ -222,6 +225,7 @@ def test_a_manager_whose_staff_hold_no_current_certificate_is_told_so(
     manager = make_user("quiet@example.org")
     OrganisationManager.objects.create(user=manager, organisation=quiet)
     client.force_login(manager)
+    confirm_password(client)
     response = client.post(reverse("outreach:certificates_download_new", args=[quiet.pk]),
                            follow=True)
     assert "No one at Quiet Motel holds a current certificate yet" in response.content.decode()

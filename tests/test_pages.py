@@ -157,6 +157,19 @@ def test_the_report_callout_shows_the_local_task_force_contact(client, course, h
     assert "Bay Area Task Force tip line" in html and 'href="tel:5105550199"' in html
 
 
+def test_a_renamed_task_force_shows_on_the_next_page_although_its_settings_are_cached(
+        client, course, home):
+    from redflag.home.models import TaskForceSettings
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    assert "Regional Human Trafficking Task Force" in client.get(course.url).content.decode()
+    task_force = TaskForceSettings.for_site(site)
+    task_force.name = "Bay Area Anti-Trafficking Task Force"
+    task_force.save()
+    assert "Bay Area Anti-Trafficking Task Force" in client.get(course.url).content.decode()
+
+
 def test_a_video_without_transcript_is_rejected():
     from django.core.exceptions import ValidationError
 

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -78,3 +79,26 @@ class TaskForceSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("task force")
+
+    # Every page's footer names the task force. Kept in the cache rather than read on each
+    # request, so a learner's page spends its queries on the lesson; saving forgets the copy.
+    CACHE_SECONDS = 300
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        key = cls._cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, cls.CACHE_SECONDS)
+        return instance
+
+    @classmethod
+    def _cache_key(cls, site_id):
+        return f"redflag:task-force-settings:{site_id}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(self._cache_key(self.site_id))
