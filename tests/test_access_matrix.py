@@ -492,14 +492,15 @@ def sample_of_regex(route: str) -> str:
 def shadowed(pattern: Pattern, path: str) -> bool:
     """Whether an earlier pattern answers this address (Redflag's own front door over Wagtail's
     login and password-reset pages): then this one is never reached."""
-    return resolve(urlsplit(path).path).route != pattern.route
+    return resolve(urlsplit(path).path).func is not pattern.callback
 
 
 def outcome(response) -> str:
     status = response.status_code
     if status in (301, 302):
         location = response["Location"]
-        if location.startswith("/accounts/login/"):
+        # Wagtail's own login address redirects on to the sign-in page (see "admin/login/").
+        if location.startswith(("/accounts/login/", "/admin/login/")):
             return "in"
         if location.startswith("/accounts/reauthenticate/"):
             return "again"
