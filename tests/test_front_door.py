@@ -312,3 +312,20 @@ def test_the_admins_account_page_leads_to_the_password_and_two_factor_pages(clie
     page = client.get("/admin/account/").content.decode()
     assert f'href="{reverse("account_change_password")}"' in page
     assert f'href="{reverse("mfa_index")}"' in page
+
+
+def test_the_first_administrator_confirms_the_address_then_sets_up_totp(
+        client, monkeypatch, db):
+    import re
+
+    from django.core.management import call_command
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", PASSWORD)
+    call_command("createsuperuser", "--noinput", username="root", email="root@example.org")
+    response = password_step(client, "root@example.org")
+    assert "confirm-email" in response["Location"] and signed_in_user_id(client) is None
+    code = re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", mail.outbox[-1].body,
+                     re.MULTILINE).group(1)
+    client.post(response["Location"], {"code": code})
+    assert signed_in_user_id(client) is not None
+    assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
