@@ -329,3 +329,12 @@ def test_the_first_administrator_confirms_the_address_then_sets_up_totp(
     client.post(response["Location"], {"code": code})
     assert signed_in_user_id(client) is not None
     assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
+
+
+@pytest.mark.parametrize("url", [
+    "/admin/inpersonsession/?export=csv",  # attendees' names
+    "/admin/reports/site-history/?export=xlsx",  # who did what, certificates by learner name
+])
+def test_other_exports_that_name_people_ask_for_the_password_again(client, db, url):
+    client.force_login(make_user("root@example.org", is_superuser=True, is_staff=True))
+    assert client.get(url)["Location"].startswith(reverse("account_reauthenticate"))
