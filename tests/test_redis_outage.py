@@ -6,6 +6,7 @@ Redis back-off is replaced by one the test moves, so nothing depends on how fast
 """
 
 import datetime
+import os
 import shutil
 import signal
 import socket
@@ -27,6 +28,13 @@ from redflag.sessions import SessionStore
 from certificates import ratelimit, services
 
 from .conftest import PASSWORD
+
+
+def real_clock_environment() -> dict:
+    """The environment without libfaketime: when the suite runs under a shifted clock, Redis is
+    the machine's service as in production, and a Redis under faketime stalls its own timers."""
+    return {name: value for name, value in os.environ.items()
+            if name != "LD_PRELOAD" and not name.startswith("FAKETIME")}
 
 
 class RedisServer:
@@ -51,6 +59,7 @@ class RedisServer:
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
             + ["--save", "", "--appendonly", "no", "--dir", str(self.directory)],
             stdout=subprocess.DEVNULL,
+            env=real_clock_environment(),
         )
         for _ in range(200):
             try:
