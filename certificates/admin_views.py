@@ -6,7 +6,7 @@ List, inspect, revoke, reissue and download in bulk.
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -340,15 +340,4 @@ def bulk_file(request, pk):
     bulk = services.bulk_download_for(request.user, pk)
     if bulk.status != bulk.State.DONE or not bulk.file:
         return HttpResponseRedirect(admin_url("bulk_detail", bulk.pk))
-    try:
-        handle = bulk.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None  # deleted from disk behind Redflag's back
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=bulk.file.name.rsplit("/", 1)[-1],
-        content_type="application/zip",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return services.bulk_file_response(bulk, filename=bulk.file.name.rsplit("/", 1)[-1])

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile, File
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, models, transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -708,6 +708,19 @@ def may_open_bulk_download(user, bulk: BulkDownload) -> bool:
         and bulk.requested_by_id == user.pk
         and user.has_perm("certificates.download_certificate")
     )
+
+
+def bulk_file_response(bulk: BulkDownload, *, filename: str) -> FileResponse:
+    """A finished ZIP, streamed from disk and never cached; 404 when its file was deleted behind
+    Redflag's back."""
+    try:
+        handle = bulk.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=filename,
+                            content_type="application/zip")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def registry_downloads(user):

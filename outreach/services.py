@@ -748,9 +748,7 @@ def organisation_for(user, pk: int) -> Organisation:
     organisation = Organisation.objects.select_related("group").filter(pk=pk).first()
     if organisation is None:
         raise Http404
-    if user.has_perm("outreach.view_coverage"):
-        return organisation
-    if OrganisationManager.objects.filter(user=user, organisation=organisation).exists():
+    if user.has_perm("outreach.view_coverage") or manages(user, organisation):
         return organisation
     raise Http404
 
@@ -805,13 +803,10 @@ def may_edit_session(user, session: InPersonSession) -> bool:
 def organisation_managed_by(user, pk: int) -> Organisation:
     """The organisation if this user manages it; 404 otherwise (coordinators included: what is
     built for a manager is the manager's)."""
-    if not user.is_authenticated:
+    organisation = managed_organisation(user)
+    if organisation is None or organisation.pk != pk:
         raise Http404
-    manager = OrganisationManager.objects.select_related("organisation").filter(
-        user=user, organisation_id=pk).first()
-    if manager is None:
-        raise Http404
-    return manager.organisation
+    return organisation
 
 
 def manages(user, organisation: Organisation) -> bool:

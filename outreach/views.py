@@ -9,7 +9,7 @@ from allauth.utils import get_form_class
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from redflag.accounts.models import LearnerProfile
 from redflag.accounts.security import require_recent_password
 from redflag.spreadsheets import safe_cell
 
-from certificates.services import BULK_KEEP_DAYS
+from certificates.services import BULK_KEEP_DAYS, bulk_file_response
 
 from . import invites, services
 from .forms import InviteCodeForm
@@ -207,14 +207,6 @@ def certificates_download_file(request, pk, download_pk):
     organisation, bulk = services.certificates_download_for(request.user, pk, download_pk)
     if bulk.status != bulk.State.DONE or not bulk.file:
         return redirect("outreach:certificates_download", organisation.pk, bulk.pk)
-    try:
-        handle = bulk.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None  # deleted from disk behind Redflag's back
     slug = slugify(organisation.name) or "organisation"
     day = timezone.localdate(bulk.created_at)
-    response = FileResponse(handle, as_attachment=True,
-                            filename=f"{slug}-certificates-{day}.zip",
-                            content_type="application/zip")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return bulk_file_response(bulk, filename=f"{slug}-certificates-{day}.zip")

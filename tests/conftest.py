@@ -3,16 +3,17 @@ import time
 import pytest
 from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
-from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
 from django.utils import translation
+from redflag.accounts import demo
 from redflag.accounts.models import LearnerProfile
-from redflag.accounts.security import has_totp
 
 from courses.demo import seed_site
 from courses.models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
@@ -34,7 +35,7 @@ class FrontDoorClient(Client):
         request = HttpRequest()
         request.session = self.session
         record_authentication(request, user, "password")
-        if has_totp(user):
+        if is_mfa_enabled(user, [Authenticator.Type.TOTP]):
             record_authentication(request, user, "mfa", type="totp")
         request.session.save()
 
@@ -53,8 +54,7 @@ def confirm_password(client, password=PASSWORD):
 
 def totp_code(secret=TOTP_SECRET):
     """The code an authenticator app holding `secret` shows now."""
-    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
-    return format_hotp_value(hotp_value(secret, counter))
+    return demo.current_code(time.time(), secret)
 
 
 def sign_in(client, email, password=PASSWORD, *, totp_secret=None):

@@ -11,6 +11,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -74,9 +75,9 @@ def seed_accounts():
 
 
 def _give_demo_authenticator(user):
-    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+    if not is_mfa_enabled(user, [Authenticator.Type.TOTP]):
         TOTP.activate(user, DEMO_TOTP_SECRET)
-    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+    if not is_mfa_enabled(user, [Authenticator.Type.RECOVERY_CODES]):
         RecoveryCodes.activate(user)
 
 
@@ -88,8 +89,9 @@ def display_secret() -> str:
     return " ".join(DEMO_TOTP_SECRET[i:i + 4] for i in range(0, len(DEMO_TOTP_SECRET), 4))
 
 
-def current_code(now: float) -> str:
-    """The code an authenticator app holding the demo key shows at `now` (Unix seconds)."""
+def current_code(now: float, secret: str = DEMO_TOTP_SECRET) -> str:
+    """The code an authenticator app holding `secret` (the demo key unless given) shows at `now`
+    (Unix seconds)."""
     from allauth.mfa import app_settings
 
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(now) // app_settings.TOTP_PERIOD))
+    return format_hotp_value(hotp_value(secret, int(now) // app_settings.TOTP_PERIOD))

@@ -20,6 +20,7 @@ from allauth.account.internal.flows.reauthentication import raise_if_reauthentic
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp import views as allauth_totp_views
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
@@ -65,10 +66,6 @@ def signed_in_with_mfa(request) -> bool:
     )
 
 
-def has_totp(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
 class StaffMFAMiddleware:
     """Sends staff whose session lacks a second factor to set one up, or to enter a code."""
 
@@ -88,7 +85,7 @@ class StaffMFAMiddleware:
 
     def _second_factor(self, request):
         query = urlencode({"next": request.get_full_path()})
-        if has_totp(request.user):
+        if is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
             return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
         messages.info(request, _(
             "Staff accounts sign in with a code from an authenticator app as well as the password. "
