@@ -20,10 +20,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import Button, HeaderButton, MenuItem
 
-from . import services
 from .filters import CertificateFilterSet, filtered_certificates, search_certificates
 from .forms import ReissueForm, RevokeForm
 from .models import Certificate
+from .services import bulk_downloads, issuing
 
 MAX_BULK = 20000
 URL_NAMESPACE = "certificates_admin"
@@ -204,7 +204,7 @@ class RevokeView(_CertificateActionView):
     )
 
     def form_valid(self, form):
-        services.revoke_certificate(
+        issuing.revoke_certificate(
             self.certificate, by=self.request.user, reason=form.cleaned_data["reason"]
         )
         messages.success(self.request, _("Certificate revoked."))
@@ -233,7 +233,7 @@ class ReissueView(_CertificateActionView):
         }
 
     def form_valid(self, form):
-        new = services.reissue_certificate(
+        new = issuing.reissue_certificate(
             self.certificate,
             by=self.request.user,
             learner_name=form.cleaned_data["learner_name"],
@@ -288,7 +288,7 @@ class BulkNewView(WagtailAdminTemplateMixin, TemplateView):
             described=described,
             too_many=count > MAX_BULK,
             index_url=admin_url("index") + "?" + _filter_query(self.request),
-            recent=services.registry_downloads(self.request.user)[:5],
+            recent=bulk_downloads.registry_downloads(self.request.user)[:5],
         )
         return context
 
@@ -303,7 +303,7 @@ class BulkNewView(WagtailAdminTemplateMixin, TemplateView):
                 request, _("Choose between 1 and %(max)s certificates.") % {"max": MAX_BULK}
             )
             return HttpResponseRedirect(request.get_full_path())
-        bulk = services.start_bulk_download(
+        bulk = bulk_downloads.start_bulk_download(
             user=request.user, certificate_ids=ids, query=_filter_query(request)
         )
         return HttpResponseRedirect(admin_url("bulk_detail", bulk.pk))
@@ -315,7 +315,7 @@ class BulkDetailView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "download"
 
     def dispatch(self, request, *args, **kwargs):
-        self.bulk = services.bulk_download_for(request.user, kwargs["pk"])
+        self.bulk = bulk_downloads.bulk_download_for(request.user, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -337,7 +337,7 @@ class BulkDetailView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def bulk_file(request, pk):
-    bulk = services.bulk_download_for(request.user, pk)
+    bulk = bulk_downloads.bulk_download_for(request.user, pk)
     if bulk.status != bulk.State.DONE or not bulk.file:
         return HttpResponseRedirect(admin_url("bulk_detail", bulk.pk))
-    return services.bulk_file_response(bulk, filename=bulk.file.name.rsplit("/", 1)[-1])
+    return bulk_downloads.bulk_file_response(bulk, filename=bulk.file.name.rsplit("/", 1)[-1])

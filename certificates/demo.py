@@ -8,7 +8,7 @@ from django.utils import timezone
 from courses.models import CoursePage
 
 from .models import Certificate
-from .services import issue_certificate
+from .services.issuing import issue_certificate
 
 DEMO_LEARNER = "learner@example.org"
 

@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from redflag.lib.links import absolute_url
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class StaticOnlyURLFetcher(URLFetcher):
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, timeout=1)
         self.roots = roots if roots is not None else static_roots()
         self.requested: list[str] = []
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + settings.STATIC_URL
+        base = absolute_url(settings.STATIC_URL)
         self.static_url_prefixes = [base]
 
     def fetch(self, url, headers=None):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import codes
-from .services import validate_learner_name
+from .services.issuing import validate_learner_name
 
 
 class VerifyForm(forms.Form):

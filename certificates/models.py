@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from redflag.lib.links import absolute_url
 
 from . import codes
 from .storage import certificate_storage
@@ -168,7 +169,7 @@ class Certificate(models.Model):
             models.Index(fields=["expires_on"], name="cert_expires_on"),
             # The registry's default order and its issue-date filter.
             models.Index(fields=["-issued_on", "-id"], name="cert_issued_on"),
-            # Outreach coverage (outreach.services.Coverage): people trained per group, month,
+            # Outreach coverage (outreach.services.coverage): people trained per group, month,
             # county and organisation in a period, counted from this index alone (the columns
             # after issued_on are keys rather than INCLUDEd because SQLite has no INCLUDE).
             # The coverage indexes hold unrevoked certificates, which are never replaced ones
@@ -189,7 +190,7 @@ class Certificate(models.Model):
                 name="cert_coverage_moved",
             ),
             # Outreach: one organisation's training in a period (the organisation filter and
-            # outreach.services.not_reached's "was it reached?").
+            # outreach.services.coverage.not_reached's "was it reached?").
             models.Index(
                 fields=["organisation", "issued_on", "user"],
                 condition=Q(revoked_at__isnull=True),
@@ -249,16 +250,24 @@ class Certificate(models.Model):
         return reverse("certificates:verify", args=[self.display_code])
 
     def get_verify_url(self) -> str:
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_verify_path()
+        return absolute_url(self.get_verify_path())
 
     def get_download_url(self) -> str:
         return reverse("certificates:download", args=[self.pk])
+
+
+# The expiry window: a certificate this close to its expiry date is "expiring". The first reminder
+# goes out then, My training offers the renewal, and coverage counts the person as expiring.
+EXPIRY_WARNING_DAYS = 60
 
 
 class Milestone(models.TextChoices):
     DAYS_60 = "60_days", _("60 days before expiry")
     DAYS_14 = "14_days", _("14 days before expiry")
     EXPIRED = "expired", _("On expiry")
+
+
+REMINDER_DAYS = {Milestone.DAYS_60: EXPIRY_WARNING_DAYS, Milestone.DAYS_14: 14}
 
 
 class CertificateReminder(models.Model):

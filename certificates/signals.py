@@ -4,7 +4,7 @@ from django.dispatch import receiver
 
 from quizzes.signals import quiz_passed
 
-from .services import issue_certificate
+from .services.issuing import issue_certificate
 
 
 @receiver(quiz_passed, dispatch_uid="certificates.issue_on_quiz_pass")

@@ -3,24 +3,19 @@ at once (TASKS' immediate backend), in production on a `manage.py db_worker`."""
 
 from django_tasks import task
 
-from . import services
+from .services import bulk_downloads, reminders, rendering
 
 
 @task()
 def render_certificate_pdf(certificate_id: int, attempt: int = 1) -> bool:
-    return services.render_or_retry(certificate_id, attempt)
+    return rendering.render_or_retry(certificate_id, attempt)
 
 
 @task()
 def build_bulk_download(bulk_id: int) -> str:
-    return services.build_bulk_zip(bulk_id).status
+    return bulk_downloads.build_bulk_zip(bulk_id).status
 
 
 @task()
 def send_certificate_reminders() -> dict:
-    return services.send_due_reminders()
-
-
-@task()
-def render_missing_certificates() -> list[int]:
-    return list(services.render_missing())
+    return reminders.send_due_reminders()

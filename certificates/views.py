@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import codes, services
+from . import codes
 from .forms import VerifyForm
 from .ratelimit import allow_verification
+from .services import access, overview, rendering
 
 
 def _rate_limited(request):
@@ -37,7 +38,7 @@ def verify(request, code):
         )
     if not allow_verification(request):
         return _rate_limited(request)
-    certificate = services.verify(code) if normalised else None
+    certificate = access.verify(code) if normalised else None
     if certificate is None:
         form = VerifyForm(initial={"code": code})
         return render(
@@ -46,7 +47,7 @@ def verify(request, code):
     return render(
         request,
         "certificates/verify_detail.html",
-        services.public_check(certificate, today=timezone.localdate()),
+        access.public_check(certificate, today=timezone.localdate()),
     )
 
 
@@ -54,26 +55,32 @@ def verify(request, code):
 @never_cache
 def my_training(request):
     return render(
-        request, "certificates/my_training.html", services.training_overview(request.user)
+        request, "certificates/my_training.html", overview.training_overview(request.user)
     )
 
 
 @login_required
 @never_cache
 def download(request, pk):
-    certificate = services.certificate_for_download(request.user, pk)
+    return pdf_response(request, access.certificate_for_download(request.user, pk))
+
+
+def pdf_response(request, certificate):
+    """The certificate's PDF as a download, or a page asking to come back in a minute when it
+    cannot be rendered just now. Whoever calls this has checked that the user may have it."""
     try:
-        data = services.pdf_for_download(certificate)
-    except services.PdfNotReady:
+        data = rendering.pdf_for_download(certificate)
+    except rendering.PdfNotReady:
         response = render(
             request,
             "certificates/pdf_pending.html",
             {"certificate": certificate, "own": certificate.user_id == request.user.pk},
             status=503,
         )
-        response["Retry-After"] = str(services.RENDER_RETRY_SECONDS)
+        response["Retry-After"] = str(rendering.RENDER_RETRY_SECONDS)
         return response
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{services.pdf_filename(certificate)}"'
+    filename = rendering.pdf_filename(certificate)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -12,9 +12,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
-from . import admin_views, services
+from . import admin_views
 from .filters import SEARCH_FIELDS, CertificateFilterSet
 from .models import BulkDownload, Certificate
+from .services import bulk_downloads
 
 
 class CertificateURLFinder:
@@ -38,7 +39,7 @@ class BulkDownloadURLFinder:
         self.user = user
 
     def get_edit_url(self, bulk):
-        if self.user is None or not services.may_open_bulk_download(self.user, bulk):
+        if self.user is None or not bulk_downloads.may_open_bulk_download(self.user, bulk):
             return None
         return admin_views.admin_url("bulk_detail", bulk.pk)
 

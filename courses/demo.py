@@ -7,7 +7,7 @@ overwrites what trainers have since edited.
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from redflag.home.models import HomePage, TaskForceSettings
-from redflag.sanitise import clean_html
+from redflag.lib.sanitise import clean_html
 from wagtail.models import Page, Site
 
 from .demo_content import COURSES

@@ -1,5 +1,5 @@
 from django.utils.translation import gettext_lazy as _
-from redflag.adminkit import ChooserWithoutCreate, ProtectedDeleteView
+from redflag.lib.adminkit import ChooserWithoutCreate, ProtectedDeleteView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 

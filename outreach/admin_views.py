@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from . import charts, importers, services
+from . import charts, importers
 from .forms import ImportForm, MatchEmployerForm
 from .reports import CoverageAccessMixin, _group_dict
+from .services import coverage, membership
 
 COUNTIES_ON_DASHBOARD = 15
 IMPORT_SESSION_KEY = "outreach_import_rows"
@@ -31,7 +32,7 @@ class CoverageDashboardView(CoverageAccessMixin, WagtailAdminTemplateMixin, Temp
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         f = self.coverage_filter
-        figures = services.dashboard_figures(f, refresh="refresh" in self.request.GET)
+        figures = coverage.dashboard_figures(f, refresh="refresh" in self.request.GET)
         groups = figures["groups"]
         counties = sorted(figures["counties"], key=lambda row: (-row.people, row.state, row.county))
         query = self.filter_query
@@ -155,7 +156,7 @@ class MatchEmployersView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateV
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        rows = services.unmatched_employers()
+        rows = membership.unmatched_employers()
         forms = [
             (row, MatchEmployerForm(
                 prefix=f"match-{index}",
@@ -173,7 +174,7 @@ class MatchEmployersView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateV
             messages.error(request, _("Choose an organisation for the employer."))
             return redirect("outreach_match_employers")
         data = form.cleaned_data
-        learners, certificates = services.match_employer(
+        learners, certificates = membership.match_employer(
             data["employer"], data["state"], data["organisation"], by=request.user)
         messages.success(request, _("“%(employer)s” (%(state)s) is now %(organisation)s: "
                                     "%(learners)s learners and %(certificates)s certificates "

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from redflag.accounts.demo import DEMO_PASSWORD
 from redflag.accounts.models import LearnerProfile
+from redflag.lib.dates import add_months
 
 from certificates import codes
 from certificates.models import Certificate
@@ -18,7 +19,6 @@ from courses.models import CoursePage, StakeholderGroup
 
 from . import training_log
 from .models import InPersonSession, Organisation, OrganisationManager
-from .services import add_months
 
 MANAGER_EMAIL = "manager@example.org"
 MANAGER_NAME = "Hana Okafor"

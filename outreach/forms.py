@@ -3,14 +3,15 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from redflag.accounts.regions import STATE_NAMES, US_STATES
+from redflag.lib.regions import STATE_NAMES, US_STATES
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from courses.models import StakeholderGroup
 
-from . import regions, services
+from . import regions
 from .importers import MAX_FILE_BYTES
 from .models import Organisation
+from .services import coverage
 
 
 class CoverageFilterForm(forms.Form):
@@ -32,7 +33,7 @@ class CoverageFilterForm(forms.Form):
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        default = services.CoverageFilter.default(self.today)
+        default = coverage.CoverageFilter.default(self.today)
         # An unfiltered dashboard shows the period it counts.
         self.fields["date_from"].initial = default.date_from
         self.fields["date_to"].initial = default.date_to
@@ -55,9 +56,9 @@ class CoverageFilterForm(forms.Form):
                 data["county"] = canonical
         return data
 
-    def to_filter(self) -> services.CoverageFilter:
+    def to_filter(self) -> coverage.CoverageFilter:
         """The filter the form describes; an invalid field falls back to its default."""
-        default = services.CoverageFilter.default(self.today)
+        default = coverage.CoverageFilter.default(self.today)
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         if self.is_bound and not self.is_valid():
             data = {name: value for name, value in getattr(self, "cleaned_data", {}).items()
@@ -68,7 +69,7 @@ class CoverageFilterForm(forms.Form):
             date_from, date_to = default.date_from, default.date_to
         county = data.get("county") or ""
         state = data.get("state") or ""
-        return services.CoverageFilter(
+        return coverage.CoverageFilter(
             date_from=date_from,
             date_to=date_to,
             state=state,

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from redflag.accounts.regions import US_STATES
+from redflag.lib.regions import US_STATES
 from wagtail.log_actions import log
 from wagtail.search.backends import get_search_backends
 

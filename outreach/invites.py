@@ -4,8 +4,7 @@ forms, and the session key the invite link (/join/<code>/) leaves behind."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import services
-from .models import Organisation
+from .models import Organisation, organisation_by_invite_code
 
 SESSION_KEY = "outreach_invite_code"
 
@@ -23,7 +22,7 @@ def clean_invite_code(form, cleaned_data) -> Organisation | None:
     typed = (cleaned_data.get("invite_code") or "").strip()
     if not typed:
         return None
-    organisation = services.organisation_by_invite_code(typed)
+    organisation = organisation_by_invite_code(typed)
     if organisation is None:
         form.add_error("invite_code", _("No organisation has this invite code. Check it with "
                                         "your manager, or leave it empty."))

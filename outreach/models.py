@@ -2,7 +2,7 @@
 
 Online training is recorded by certificates (certificates.Certificate, which carries the
 organisation the learner belonged to when they passed); coverage counts both together against
-the directory (see services.py).
+the directory (see services/).
 """
 
 import secrets
@@ -14,7 +14,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from redflag.accounts.regions import US_STATES
+from redflag.lib.links import absolute_url
+from redflag.lib.regions import US_STATES
 from wagtail.search import index
 
 from . import regions
@@ -110,7 +111,7 @@ class Organisation(index.Indexed, models.Model):
         return reverse("outreach:join", args=[self.display_invite_code])
 
     def get_invite_url(self) -> str:
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_invite_path()
+        return absolute_url(self.get_invite_path())
 
 
 class OrganisationManager(models.Model):
@@ -232,3 +233,10 @@ class InPersonSession(models.Model):
                                                   "attendees": self.attendees}
         if errors:
             raise ValidationError(errors)
+
+
+def organisation_by_invite_code(typed: str) -> "Organisation | None":
+    code = normalise_invite_code(typed)
+    if not code:
+        return None
+    return Organisation.objects.select_related("group").filter(invite_code=code).first()

@@ -9,15 +9,15 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from redflag.accounts.regions import STATE_NAMES
+from redflag.lib.regions import STATE_NAMES
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import StakeholderGroup
 
-from . import services
 from .forms import CoverageFilterForm
 from .models import Organisation
+from .services import coverage, staff
 
 FILTER_FIELDS = ["date_from", "date_to", "state", "county", "group", "organisation"]
 
@@ -40,7 +40,7 @@ class CoverageAccessMixin:
         return CoverageFilterForm(data or None)
 
     @cached_property
-    def coverage_filter(self) -> services.CoverageFilter:
+    def coverage_filter(self) -> coverage.CoverageFilter:
         return self.filter_form.to_filter()
 
     @cached_property
@@ -144,11 +144,11 @@ class GroupCoverageReport(CoverageReport):
         return reverse("coverage:group", args=[row["group"].pk]) + "?" + self.filter_query
 
     def get_queryset(self):
-        figures = services.dashboard_figures(self.coverage_filter)
+        figures = coverage.dashboard_figures(self.coverage_filter)
         return [_group_dict(row) for row in figures["groups"]]
 
 
-def _group_dict(row: services.GroupRow) -> dict:
+def _group_dict(row: coverage.GroupRow) -> dict:
     return {
         "group": row.group,
         "group_name": row.group_name,
@@ -193,7 +193,7 @@ class MonthlyCoverageReport(CoverageReport):
         return [
             {"month": row.month, "month_label": date_format(row.month, "F Y"), "people": row.people,
              "people_online": row.people_online, "people_in_person": row.people_in_person}
-            for row in services.dashboard_figures(self.coverage_filter)["months"]
+            for row in coverage.dashboard_figures(self.coverage_filter)["months"]
         ]
 
 
@@ -237,11 +237,11 @@ class CountyCoverageReport(CoverageReport):
             {"state": row.state, "county": row.county, "people": row.people,
              "people_online": row.people_online, "people_in_person": row.people_in_person,
              "organisations": row.organisations, "organisations_reached": row.organisations_reached}
-            for row in services.dashboard_figures(self.coverage_filter)["counties"]
+            for row in coverage.dashboard_figures(self.coverage_filter)["counties"]
         ]
 
 
-def _query(f: services.CoverageFilter) -> str:
+def _query(f: coverage.CoverageFilter) -> str:
     params = {"date_from": f.date_from.isoformat(), "date_to": f.date_to.isoformat()}
     for key, value in (("state", f.state), ("county", f.county), ("group", f.group_id),
                        ("organisation", f.organisation_id)):
@@ -282,7 +282,7 @@ class NotReachedReport(CoverageReport):
         ]
 
     def get_queryset(self):
-        return services.not_reached(self.coverage_filter, ordering=self.ordering or "-headcount")
+        return coverage.not_reached(self.coverage_filter, ordering=self.ordering or "-headcount")
 
 
 class GroupOrganisationsReport(CoverageReport):
@@ -334,7 +334,7 @@ class GroupOrganisationsReport(CoverageReport):
         ]
 
     def get_queryset(self):
-        return services.organisation_table(self.coverage_filter,
+        return coverage.organisation_table(self.coverage_filter,
                                            ordering=self.ordering or "-people")
 
     def decorate_paginated_queryset(self, object_list):
@@ -395,16 +395,16 @@ class OrganisationPeopleReport(CoverageReport):
     @cached_property
     def status(self):
         status = self.request.GET.get("status", "")
-        return status if status in services.Status.LABELS else ""
+        return status if status in staff.Status.LABELS else ""
 
     def get_queryset(self):
-        return services.organisation_people(self.organisation, today=self.coverage_filter.today,
+        return staff.organisation_people(self.organisation, today=self.coverage_filter.today,
                                             status=self.status)
 
     def decorate_paginated_queryset(self, object_list):
         if isinstance(object_list, list) and object_list and isinstance(object_list[0], dict):
             return object_list
-        return services.person_rows(object_list)
+        return staff.person_rows(object_list)
 
     def get_table(self, object_list):
         # The table shows plain rows, built before ReportView's own decoration step runs.
@@ -412,10 +412,10 @@ class OrganisationPeopleReport(CoverageReport):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counts = services.status_counts(self.organisation, today=self.coverage_filter.today)
+        counts = staff.status_counts(self.organisation, today=self.coverage_filter.today)
         context.update(
-            status_counts=[(key, services.Status.LABELS[key], counts[key])
-                           for key in services.Status.ORDER],
+            status_counts=[(key, staff.Status.LABELS[key], counts[key])
+                           for key in staff.Status.ORDER],
             status=self.status,
             organisation=self.organisation,
         )

@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.utils import timezone
 from redflag.accounts.models import LearnerProfile
+from redflag.lib.dates import add_months
 
 from certificates import codes
 from certificates.models import Certificate
@@ -28,7 +29,6 @@ from courses.models import CoursePage, StakeholderGroup
 
 from . import regions, training_log
 from .models import InPersonSession, Organisation, new_invite_code
-from .services import add_months
 
 STATES = ["CA", "MN", "NJ", "TX", "NV"]
 YEARS = 6

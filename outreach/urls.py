@@ -9,6 +9,8 @@ urlpatterns = [
     path("join/<str:code>/", views.join, name="join"),
     path("organisation/", views.my_organisation, name="my_organisation"),
     path("organisation/<int:pk>/", views.organisation_detail, name="organisation"),
+    path("organisation/<int:pk>/certificates/<int:certificate_pk>/", views.certificate_pdf,
+         name="certificate"),
     path("organisation/<int:pk>/roster.csv", views.roster_csv, name="roster"),
     path("organisation/<int:pk>/downloads/", views.certificates_download_new,
          name="certificates_download_new"),

@@ -20,13 +20,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from redflag.accounts.models import LearnerProfile
 from redflag.accounts.security import require_recent_password
-from redflag.spreadsheets import safe_cell
+from redflag.lib.links import absolute_url
+from redflag.lib.spreadsheets import safe_cell
 
-from certificates.services import BULK_KEEP_DAYS, bulk_file_response
+from certificates import views as certificate_views
+from certificates.services.bulk_downloads import BULK_KEEP_DAYS, bulk_file_response
 
-from . import invites, services
+from . import invites
 from .forms import InviteCodeForm
-from .models import normalise_invite_code
+from .models import normalise_invite_code, organisation_by_invite_code
+from .services import access, downloads, membership, staff
 
 PEOPLE_PER_PAGE = 100
 
@@ -35,7 +38,7 @@ PEOPLE_PER_PAGE = 100
 @never_cache
 def join(request, code):
     """The invite link a manager shares: remember the code, then sign up, sign in or confirm."""
-    organisation = services.organisation_by_invite_code(code)
+    organisation = organisation_by_invite_code(code)
     if organisation is None:
         form = InviteCodeForm(initial={"code": code})
         return render(request, "outreach/join_unknown.html", {"form": form, "code": code},
@@ -66,7 +69,7 @@ def join(request, code):
         back = urlencode({"next": organisation.get_invite_path()})
         return redirect(f"{reverse('profile')}?{back}")
     if request.method == "POST":
-        services.join_organisation(profile, organisation, by=user)
+        membership.join_organisation(profile, organisation, by=user)
         messages.success(request, _("You joined %(organisation)s. Your manager can now see your "
                                     "training.") % {"organisation": organisation.name})
         return redirect("profile")
@@ -91,7 +94,7 @@ def join_with_code(request):
 @login_required
 @require_GET
 def my_organisation(request):
-    organisation = services.managed_organisation(request.user)
+    organisation = access.managed_organisation(request.user)
     if organisation is None:
         raise Http404
     return redirect("outreach:organisation", organisation.pk)
@@ -101,27 +104,27 @@ def my_organisation(request):
 @require_GET
 @never_cache
 def organisation_detail(request, pk):
-    organisation = services.organisation_for(request.user, pk)
+    organisation = access.organisation_for(request.user, pk)
     today = timezone.localdate()
     status = request.GET.get("status", "")
-    if status not in services.Status.LABELS:
+    if status not in staff.Status.LABELS:
         status = ""
-    counts = services.status_counts(organisation, today=today)
-    people = services.organisation_people(organisation, today=today, status=status)
+    counts = staff.status_counts(organisation, today=today)
+    people = staff.organisation_people(organisation, today=today, status=status)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
-    is_manager = services.manages(request.user, organisation)
+    is_manager = access.manages(request.user, organisation)
     return render(request, "outreach/organisation.html", {
         "organisation": organisation,
-        "counts": [(key, services.Status.LABELS[key], counts[key])
-                   for key in services.Status.ORDER],
+        "counts": [(key, staff.Status.LABELS[key], counts[key])
+                   for key in staff.Status.ORDER],
         "total": sum(counts.values()),
         "status": status,
         "page": page,
-        "people": services.person_rows(page.object_list),
+        "people": staff.person_rows(page.object_list),
         "today": today,
-        "expiring_days": services.EXPIRING_DAYS,
+        "expiring_days": staff.EXPIRING_DAYS,
         "is_manager": is_manager,
-        "downloads": (services.manager_downloads(request.user, organisation)[:5]
+        "downloads": (downloads.manager_downloads(request.user, organisation)[:5]
                       if is_manager else []),
     })
 
@@ -141,11 +144,20 @@ ROSTER_HEADINGS = [
 @login_required
 @require_GET
 @never_cache
+def certificate_pdf(request, pk, certificate_pk):
+    """One staff member's certificate, from the organisation's page."""
+    certificate = access.organisation_certificate(request.user, pk, certificate_pk)
+    return certificate_views.pdf_response(request, certificate)
+
+
+@login_required
+@require_GET
+@never_cache
 def roster_csv(request, pk):
     """The roster an inspector asks for: names, positions, training and expiry dates."""
-    organisation = services.organisation_for(request.user, pk)
+    organisation = access.organisation_for(request.user, pk)
     require_recent_password(request)  # a whole staff's names and training
-    rows = services.person_rows(services.organisation_people(organisation))
+    rows = staff.person_rows(staff.organisation_people(organisation))
     output = io.StringIO()
     writer = csv.writer(output)
     writer.writerow([str(label) for _key, label in ROSTER_HEADINGS])
@@ -168,19 +180,16 @@ def _display_code(code: str) -> str:
 def _verify_url(code: str) -> str:
     if not code:
         return ""
-    from django.conf import settings
-
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "certificates:verify", args=[_display_code(code)])
+    return absolute_url(reverse("certificates:verify", args=[_display_code(code)]))
 
 
 @login_required
 @require_POST
 def certificates_download_new(request, pk):
     """The manager asks for their staff's current certificates: built in the background."""
-    organisation = services.organisation_managed_by(request.user, pk)
+    organisation = access.organisation_managed_by(request.user, pk)
     require_recent_password(request)  # every current certificate of a whole staff
-    bulk = services.start_certificates_download(request.user, organisation)
+    bulk = downloads.start_certificates_download(request.user, organisation)
     if bulk is None:
         messages.info(request, _("No one at %(organisation)s holds a current certificate yet.")
                       % {"organisation": organisation.name})
@@ -192,7 +201,7 @@ def certificates_download_new(request, pk):
 @require_GET
 @never_cache
 def certificates_download(request, pk, download_pk):
-    organisation, bulk = services.certificates_download_for(request.user, pk, download_pk)
+    organisation, bulk = downloads.certificates_download_for(request.user, pk, download_pk)
     return render(request, "outreach/certificates_download.html", {
         "organisation": organisation,
         "bulk": bulk,
@@ -204,7 +213,7 @@ def certificates_download(request, pk, download_pk):
 @require_GET
 @never_cache
 def certificates_download_file(request, pk, download_pk):
-    organisation, bulk = services.certificates_download_for(request.user, pk, download_pk)
+    organisation, bulk = downloads.certificates_download_for(request.user, pk, download_pk)
     if bulk.status != bulk.State.DONE or not bulk.file:
         return redirect("outreach:certificates_download", organisation.pk, bulk.pk)
     slug = slugify(organisation.name) or "organisation"

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from redflag.adminkit import ChooserWithoutCreate
+from redflag.lib.adminkit import ChooserWithoutCreate
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
@@ -20,23 +20,24 @@ from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from . import admin_views, reports, services
+from . import admin_views, reports
 from .models import InPersonSession, Organisation, OrganisationManager
+from .services import access
 
 INVITE_FIELDS = ("display_invite_code", "get_invite_url")
 
 
 class InPersonSessionPermissionPolicy(ModelPermissionPolicy):
-    """Changing one session follows services.sessions_editable_by: trainers correct their own."""
+    """Changing one session follows access.sessions_editable_by: trainers correct their own."""
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action == "change":
-            return services.may_edit_session(user, instance)
+            return access.may_edit_session(user, instance)
         return super().user_has_permission_for_instance(user, action, instance)
 
     def instances_user_has_permission_for(self, user, action):
         if action == "change":
-            return services.sessions_editable_by(user)
+            return access.sessions_editable_by(user)
         return super().instances_user_has_permission_for(user, action)
 
 
@@ -78,7 +79,7 @@ class CoverageViewSet(ViewSet):
 class OrganisationIndexView(SnippetIndexView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if not services.may_see_invite_codes(request.user):
+        if not access.may_see_invite_codes(request.user):
             self.list_display = [
                 column for column in self.list_display
                 if getattr(column, "name", column) not in INVITE_FIELDS
@@ -103,7 +104,7 @@ class OrganisationIndexView(SnippetIndexView):
 class OrganisationInspectView(SnippetInspectView):
     def get_fields(self):
         fields = super().get_fields()
-        if services.may_see_invite_codes(self.request.user):
+        if access.may_see_invite_codes(self.request.user):
             return fields
         return [field for field in fields if field not in INVITE_FIELDS]
 

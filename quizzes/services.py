@@ -168,7 +168,7 @@ def start_attempt(user, quiz: QuizPage, *, now: datetime | None = None, rng=None
         if open_attempt is not None:
             if not is_overdue(open_attempt, now):
                 return open_attempt, False
-            _grade(open_attempt, {}, now=now, late=True, status=Attempt.Status.EXPIRED)
+            grade_attempt(open_attempt, {}, now=now, late=True, status=Attempt.Status.EXPIRED)
 
         quiz = QuizPage.objects.select_related("live_revision").get(pk=quiz.pk)
         if not quiz.live or quiz.live_revision is None:
@@ -282,7 +282,11 @@ def is_answer_correct(question: dict, selected: list) -> bool:
     return bool(selected) and set(selected) == correct
 
 
-def _grade(attempt: Attempt, answers: dict, *, now, late: bool, status) -> Attempt:
+def grade_attempt(attempt: Attempt, answers: dict, *, now: datetime, late: bool = False,
+                  status=Attempt.Status.GRADED) -> Attempt:
+    """Grade an open attempt from its snapshot, once: a submit (GRADED) or a time-out (EXPIRED).
+    Call inside transaction.atomic with the attempt row locked, as submit_attempt and
+    close_if_overdue do; raises AlreadyGraded if it was graded meanwhile."""
     questions = attempt.questions
     results = [is_answer_correct(q, answers.get(q["id"], [])) for q in questions]
     correct_count = sum(results)
@@ -333,13 +337,6 @@ def _grade(attempt: Attempt, answers: dict, *, now, late: bool, status) -> Attem
     return attempt
 
 
-def grade_attempt(attempt: Attempt, answers: dict, *, now=None, late=False) -> Attempt:
-    """Grade an open attempt from its snapshot, once. Call inside transaction.atomic with the
-    attempt row locked (submit_attempt does); raises AlreadyGraded if it was graded meanwhile."""
-    return _grade(attempt, answers, now=now or timezone.now(), late=late,
-                  status=Attempt.Status.GRADED)
-
-
 @dataclass
 class SubmitOutcome:
     attempt: Attempt
@@ -363,7 +360,7 @@ def submit_attempt(user, public_id, data, *, now: datetime | None = None) -> Sub
             late = is_overdue(attempt, now)
             if not submission.is_valid and not late:
                 return SubmitOutcome(attempt, submission=submission)
-            _grade(attempt, submission.answers, now=now, late=late, status=Attempt.Status.GRADED)
+            grade_attempt(attempt, submission.answers, now=now, late=late)
             return SubmitOutcome(attempt, graded_now=True)
     except AlreadyGraded:
         # Another request graded it between our read and our write; show that result.
@@ -379,7 +376,7 @@ def close_if_overdue(attempt: Attempt, *, now: datetime | None = None) -> Attemp
         with transaction.atomic():
             locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
             if locked.is_open:
-                _grade(locked, {}, now=now, late=True, status=Attempt.Status.EXPIRED)
+                grade_attempt(locked, {}, now=now, late=True, status=Attempt.Status.EXPIRED)
             return locked
     except AlreadyGraded:
         return Attempt.objects.get(pk=attempt.pk)

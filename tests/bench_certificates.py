@@ -31,9 +31,10 @@ def _run(report):
     from django.utils import timezone
     from weasyprint.text.ffi import harfbuzz_subset
 
-    from certificates import codes, services
+    from certificates import codes
     from certificates.models import BulkDownload, Certificate
     from certificates.pdf import Branding, render_pdf
+    from certificates.services import bulk_downloads
     from courses.demo import seed_site
     from courses.models import CourseIndexPage, StakeholderGroup
     from tests.conftest import make_course, make_user
@@ -124,7 +125,7 @@ def _run(report):
         certificate_ids=[c.pk for c in certificates],
     )
     start = time.perf_counter()
-    bulk = services.build_bulk_zip(bulk.pk)
+    bulk = bulk_downloads.build_bulk_zip(bulk.pk)
     seconds = time.perf_counter() - start
     size = bulk.file.size / 1024 / 1024 if bulk.file else 0
     report.row(

@@ -17,16 +17,17 @@ from tests.bench import timed
 
 
 def _figures(f):
-    from outreach import services
+    from outreach.services import coverage
 
-    services.Coverage(f).figures()
+    coverage.Coverage(f).figures()
 
 
 def run(report):
     from courses.demo import seed_site
     from courses.models import CourseIndexPage, StakeholderGroup
-    from outreach import services, synthetic
+    from outreach import synthetic
     from outreach.models import Organisation
+    from outreach.services import coverage
     from tests.conftest import make_course, make_user
 
     records = int(os.environ.get("BENCH_RECORDS", "1000000"))
@@ -48,7 +49,7 @@ def run(report):
     report.row(f"generate_training_data ({connection.vendor})",
                f"{generated_in:.0f} s ({records / generated_in:,.0f} records/s)", "", size)
 
-    f = services.CoverageFilter.default()
+    f = coverage.CoverageFilter.default()
     repeat = 5 if records >= 200000 else 20
     with CaptureQueriesContext(connection) as queries:
         _figures(f)
@@ -57,13 +58,13 @@ def run(report):
                f"{median:.0f} ms median, {p95:.0f} ms p95, {len(queries)} queries",
                "≤ 500 ms on PostgreSQL, constant queries", size)
 
-    state = services.CoverageFilter.default(state="CA")
+    state = coverage.CoverageFilter.default(state="CA")
     median, p95 = timed(lambda: _figures(state), repeat=repeat, warmup=1)
     report.row(f"coverage figures, exact recount, one state ({connection.vendor})",
                f"{median:.0f} ms median, {p95:.0f} ms p95", "≤ 500 ms on PostgreSQL", size)
 
     group = StakeholderGroup.objects.order_by("sort_order").first()
-    narrow = services.CoverageFilter.default(group_id=group.pk, state="CA")
+    narrow = coverage.CoverageFilter.default(group_id=group.pk, state="CA")
     median, p95 = timed(lambda: _figures(narrow), repeat=repeat, warmup=1)
     report.row(f"coverage figures, exact recount, one group in CA ({connection.vendor})",
                f"{median:.0f} ms median, {p95:.0f} ms p95", "≤ 500 ms on PostgreSQL", size)

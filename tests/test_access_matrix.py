@@ -91,8 +91,8 @@ ACCESS = {
         paths=("home", "courses", "course", "quiz_page")),
     "certificates/verify/": Row(ALL_200, ALL_405),
     "certificates/verify/<str:code>/": Row(ALL_200, ALL_405, args={"code": "certificate_code"}),
-    "certificates/<int:pk>/download/": Row("in 200 404 200 404 404 404 200 200",
-                                           "in 200 404 200 404 404 404 200 200"),
+    "certificates/<int:pk>/download/": Row("in 200 404 404 404 404 404 200 200",
+                                           "in 200 404 404 404 404 404 200 200"),
     "my-training/": Row(SIGNED_IN_200, SIGNED_IN_200),
     "accounts/profile/": Row(SIGNED_IN_200, SIGNED_IN_200),
     "quizzes/<int:quiz_id>/start/": Row(ALL_405, "in 302 302 302 302 302 302 302 302"),
@@ -113,6 +113,10 @@ ACCESS = {
     "organisation/": Row("in 404 404 302 302 404 404 404 404", SIGNED_IN_405),
     "organisation/<int:pk>/": Row("in 404 404 200 404 404 404 200 200",
                                   SIGNED_IN_405),
+    # A staff member's certificate, from the organisation's page: its manager and coordinators.
+    "organisation/<int:pk>/certificates/<int:certificate_pk>/": Row(
+        "in 404 404 200 404 404 404 200 200", SIGNED_IN_405,
+        args={"certificate_pk": "certificate"}),
     "organisation/<int:pk>/roster.csv": Row("in 404 404 again 404 404 404 again again",
                                             SIGNED_IN_405),
     # The manager's ZIP of their staff's certificates: asked for with a POST (after the password

@@ -10,8 +10,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.models import ModelLogEntry
 
-from certificates import services
 from certificates.models import BulkDownload, Certificate
+from certificates.services import bulk_downloads, issuing
 from tests.conftest import confirm_password, make_course, make_user
 
 TODAY = timezone.localdate()
@@ -19,7 +19,7 @@ INDEX = "/admin/certificates/"
 
 
 def issue(user, course, *, days_ago=10, **changes):
-    certificate = services.issue_certificate(
+    certificate = issuing.issue_certificate(
         user=user,
         course=course,
         score_percent=88,
@@ -276,7 +276,7 @@ def test_a_bulk_download_is_visible_only_to_the_coordinator_who_asked(
     client, coordinator, registry, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        bulk = services.start_bulk_download(
+        bulk = bulk_downloads.start_bulk_download(
             user=coordinator, certificate_ids=[registry["valid"].pk]
         )
     colleague = make_user("colleague@example.org", group="Coordinators")
@@ -315,7 +315,7 @@ def test_the_roster_keeps_typed_formulas_as_text(db):
         code="0" * 16,
         score_percent=90,
     )
-    row = list(csv.reader(io.StringIO(services.roster_csv([certificate]))))[1]
+    row = list(csv.reader(io.StringIO(bulk_downloads.roster_csv([certificate]))))[1]
     assert row[0] == '\'=HYPERLINK("http://x")' and row[1] == "'+1"
 
 
@@ -333,14 +333,15 @@ def test_bulk_zips_are_deleted_after_a_week(
     coordinator, registry, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        old = services.start_bulk_download(user=coordinator, certificate_ids=[registry["valid"].pk])
+        old = bulk_downloads.start_bulk_download(
+            user=coordinator, certificate_ids=[registry["valid"].pk])
     old.refresh_from_db()
     storage, name = old.file.storage, old.file.name
     assert storage.exists(name)
     BulkDownload.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=8)
     )
-    services.start_bulk_download(user=coordinator, certificate_ids=[registry["valid"].pk])
+    bulk_downloads.start_bulk_download(user=coordinator, certificate_ids=[registry["valid"].pk])
     assert not BulkDownload.objects.filter(pk=old.pk).exists()
     assert not storage.exists(name)
 
@@ -353,9 +354,9 @@ def test_a_bulk_zip_is_kept_seven_days_from_the_request_and_then_purged(coordina
     bulk.file.save("week-old.zip", ContentFile(b"PK"), save=False)
     BulkDownload.objects.filter(pk=bulk.pk).update(created_at=asked, file=bulk.file.name)
     storage, name = bulk.file.storage, bulk.file.name
-    assert services.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=6)) == 0
+    assert bulk_downloads.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=6)) == 0
     assert storage.exists(name)
-    assert services.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=8)) == 1
+    assert bulk_downloads.purge_old_bulk_downloads(now=asked + datetime.timedelta(days=8)) == 1
     assert not BulkDownload.objects.filter(pk=bulk.pk).exists() and not storage.exists(name)
 
 
@@ -405,13 +406,14 @@ def test_site_history_opens_certificate_entries_on_the_inspect_page_and_does_not
 
     admin = make_user("root@example.org", is_superuser=True, is_staff=True)
     certificate = registry["valid"]
-    services.revoke_certificate(certificate, by=coordinator, reason="Training fraud")
-    replacement = services.reissue_certificate(
+    issuing.revoke_certificate(certificate, by=coordinator, reason="Training fraud")
+    replacement = issuing.reissue_certificate(
         registry["expiring"], by=coordinator, learner_name="Other Corrected", reason="Typo"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        theirs = services.start_bulk_download(user=coordinator, certificate_ids=[replacement.pk])
-        mine = services.start_bulk_download(user=admin, certificate_ids=[replacement.pk])
+        theirs = bulk_downloads.start_bulk_download(
+            user=coordinator, certificate_ids=[replacement.pk])
+        mine = bulk_downloads.start_bulk_download(user=admin, certificate_ids=[replacement.pk])
     # The outreach models logged alongside have edit views of their own.
     hotel = Organisation.objects.create(
         name="Harbor View Hotel", group=hotel_group, state="CA", county="Alameda"

@@ -7,14 +7,14 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from certificates import services
 from certificates.models import Certificate, CertificateReminder
+from certificates.services import issuing, reminders
 
 TODAY = datetime.date(2027, 6, 1)
 
 
 def issue(user, course, *, expires_in, passed_days_ago=300):
-    certificate = services.issue_certificate(
+    certificate = issuing.issue_certificate(
         user=user,
         course=course,
         score_percent=90,
@@ -43,7 +43,7 @@ def test_each_milestone_is_emailed_once_even_when_the_command_runs_twice(learner
 def test_reminders_go_out_at_60_days_14_days_and_on_expiry(learner, course):
     certificate = issue(learner, course, expires_in=60)
     for days_before in (60, 59, 30, 14, 13, 1, 0, -1, -2):
-        services.send_due_reminders(
+        reminders.send_due_reminders(
             today=certificate.expires_on - datetime.timedelta(days=days_before)
         )
     assert [m.subject for m in mail.outbox] == [
@@ -65,7 +65,7 @@ def test_the_email_says_what_expires_when_and_links_to_renewal_in_text_and_html(
 ):
     settings.WAGTAILADMIN_BASE_URL = "https://training.example.org"
     certificate = issue(learner, course, expires_in=10)
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     message = mail.outbox[0]
     assert message.to == ["learner@example.org"]
     assert "Course hotel" in message.body and "in 10 days" in message.body
@@ -84,7 +84,7 @@ def test_a_title_and_name_with_apostrophes_read_as_typed_in_subject_and_text_and
     Certificate.objects.filter(pk=certificate.pk).update(
         course_title="Children's Safety & <Care>", learner_name="Ana O'Brien"
     )
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     message = mail.outbox[0]
     expires = _date(certificate.expires_on)
     assert message.subject == f'Your "Children\'s Safety & <Care>" certificate expires on {expires}'
@@ -96,7 +96,7 @@ def test_a_title_and_name_with_apostrophes_read_as_typed_in_subject_and_text_and
 
 def test_a_certificate_inside_14_days_gets_only_the_14_day_reminder(learner, course):
     certificate = issue(learner, course, expires_in=7)
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     assert milestones(certificate) == {"14_days"}
 
 
@@ -104,17 +104,17 @@ def test_no_reminders_for_revoked_or_renewed_certificates(
     learner, other_learner, course, coordinator
 ):
     revoked = issue(learner, course, expires_in=30)
-    services.revoke_certificate(revoked, by=coordinator, reason="Fraud")
+    issuing.revoke_certificate(revoked, by=coordinator, reason="Fraud")
     renewed = issue(other_learner, course, expires_in=30, passed_days_ago=700)
     issue(other_learner, course, expires_in=700, passed_days_ago=1)  # passed again since
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     assert mail.outbox == []
     assert not milestones(renewed)
 
 
 def test_a_long_expired_certificate_gets_no_expiry_email(learner, course):
     issue(learner, course, expires_in=-90)
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     assert mail.outbox == []
 
 
@@ -125,10 +125,10 @@ def test_a_failed_send_is_tried_again_on_the_next_run(learner, course, monkeypat
         raise ConnectionError("SMTP down")
 
     monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", broken)
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     assert not milestones(certificate)
     monkeypatch.undo()
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     assert milestones(certificate) == {"60_days"} and len(mail.outbox) == 1
 
 
@@ -137,7 +137,7 @@ def test_the_reminder_is_in_the_learners_language(learner, course):
     profile.language = "es"
     profile.save()
     issue(learner, course, expires_in=50)
-    services.send_due_reminders(today=TODAY)
+    reminders.send_due_reminders(today=TODAY)
     assert mail.outbox[0].subject  # rendered under the learner's language without error
 
 
@@ -156,7 +156,7 @@ def test_two_runs_at_the_same_moment_send_each_reminder_once(learner, course):
     def run():
         barrier.wait()
         try:
-            services.send_due_reminders(today=TODAY)
+            reminders.send_due_reminders(today=TODAY)
         finally:
             connection.close()
 

@@ -8,14 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from certificates import services
 from certificates.models import Certificate
+from certificates.services import issuing, rendering
 
 TODAY = timezone.localdate()
 
 
 def issue(user, course, *, days_ago=10, **changes):
-    certificate = services.issue_certificate(
+    certificate = issuing.issue_certificate(
         user=user,
         course=course,
         score_percent=85,
@@ -67,7 +67,7 @@ def test_an_expired_certificate_verifies_as_expired_with_its_date(client, learne
 
 
 def test_a_revoked_certificate_verifies_as_revoked_with_the_date(client, certificate, coordinator):
-    services.revoke_certificate(
+    issuing.revoke_certificate(
         certificate,
         by=coordinator,
         reason="Issued in error",
@@ -82,7 +82,7 @@ def test_a_revoked_certificate_verifies_as_revoked_with_the_date(client, certifi
 def test_a_replaced_certificate_points_the_checker_to_the_corrected_one(
     client, certificate, coordinator
 ):
-    services.reissue_certificate(
+    issuing.reissue_certificate(
         certificate, by=coordinator, learner_name="Learner Corrected", reason="Typo"
     )
     page = client.get(certificate.get_verify_path()).content.decode()
@@ -94,7 +94,7 @@ def test_a_replaced_certificate_shows_when_it_was_replaced_and_not_the_old_name_
 ):
     Certificate.objects.filter(pk=certificate.pk).update(learner_name="Zebediah Wrongname")
     certificate.refresh_from_db()
-    services.reissue_certificate(
+    issuing.reissue_certificate(
         certificate, by=coordinator, learner_name="Zebediah Rightname", reason="Typo",
         now=timezone.make_aware(datetime.datetime(2026, 5, 4, 10)),
     )
@@ -108,7 +108,7 @@ def test_a_replaced_certificate_shows_when_it_was_replaced_and_not_the_old_name_
 def test_a_revoked_certificate_shows_when_it_was_revoked_and_not_the_learner_or_details(
     client, certificate, coordinator
 ):
-    services.revoke_certificate(
+    issuing.revoke_certificate(
         certificate, by=coordinator, reason="Issued in error",
         now=timezone.make_aware(datetime.datetime(2026, 5, 4, 10)),
     )
@@ -185,20 +185,21 @@ def test_signing_in_is_needed_to_download(client, certificate):
 
 
 def _downloader(role, certificate, coordinator, hotel_group):
+    """Who downloads, and from where: a manager from the organisation's page."""
     from outreach.models import Organisation, OrganisationManager
     from tests.conftest import make_user
 
     if role == "learner":
-        return certificate.user
+        return certificate.user, certificate.get_download_url()
     if role == "coordinator":
-        return coordinator
+        return coordinator, certificate.get_download_url()
     hotel = Organisation.objects.create(
         name="Harbor View Hotel", group=hotel_group, state="CA", county="Alameda"
     )
     Certificate.objects.filter(pk=certificate.pk).update(organisation=hotel)
     manager = make_user("gm@harborview.example")
     OrganisationManager.objects.create(user=manager, organisation=hotel)
-    return manager
+    return manager, reverse("outreach:certificate", args=[hotel.pk, certificate.pk])
 
 
 @pytest.fixture
@@ -218,9 +219,10 @@ def test_a_pdf_that_cannot_be_rendered_asks_to_try_again_in_a_minute_and_queues_
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("certificates.pdf.render_pdf", disk_full)
-    client.force_login(_downloader(role, certificate, coordinator, hotel_group))
+    user, url = _downloader(role, certificate, coordinator, hotel_group)
+    client.force_login(user)
     for _click in range(2):
-        response = client.get(certificate.get_download_url())
+        response = client.get(url)
         assert response.status_code == 503
         assert response["Retry-After"] == "60"
         page = response.content.decode()
@@ -238,7 +240,7 @@ def test_a_pdf_whose_file_was_lost_and_cannot_be_stored_again_is_rendered_by_the
 ):
     from django.core.management import call_command
 
-    services.store_pdf(certificate)
+    rendering.store_pdf(certificate)
     certificate.pdf.storage.delete(certificate.pdf.name)
 
     def disk_full(*args, **kwargs):
@@ -370,7 +372,14 @@ def test_the_manager_of_the_learners_organisation_may_download_and_another_manag
     OrganisationManager.objects.create(user=own_manager, organisation=hotel)
     other_manager = make_user("gm@bayside.example")
     OrganisationManager.objects.create(user=other_manager, organisation=motel)
+    # From the organisation's page; the certificate's own address is the learner's.
+    from_hotel = reverse("outreach:certificate", args=[hotel.pk, certificate.pk])
     client.force_login(own_manager)
-    assert client.get(certificate.get_download_url()).status_code == 200
-    client.force_login(other_manager)
+    response = client.get(from_hotel)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
     assert client.get(certificate.get_download_url()).status_code == 404
+    client.force_login(other_manager)
+    assert client.get(from_hotel).status_code == 404
+    from_motel = reverse("outreach:certificate", args=[motel.pk, certificate.pk])
+    assert client.get(from_motel).status_code == 404

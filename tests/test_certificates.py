@@ -11,19 +11,21 @@ import pytest
 from django.core.checks import run_checks
 from django.utils import timezone
 from pypdf import PdfReader
+from redflag.lib.dates import add_months
 from wagtail.models import ModelLogEntry
 
-from certificates import codes, services
+from certificates import codes
 from certificates.fetcher import FetchRefused, StaticOnlyURLFetcher
 from certificates.models import Certificate, Status
 from certificates.pdf import Branding, render_pdf
+from certificates.services import issuing, rendering
 
 PASSED_AT = timezone.make_aware(datetime.datetime(2026, 3, 12, 15, 30))
 BRANDING = Branding(task_force_name="Bay Area Task Force")
 
 
 def issue(user, course, *, passed_at=PASSED_AT, score=90, attempt=None):
-    return services.issue_certificate(
+    return issuing.issue_certificate(
         user=user, course=course, score_percent=score, passed_at=passed_at, attempt=attempt
     )
 
@@ -104,7 +106,7 @@ def test_a_certificate_expires_after_the_course_validity_in_months(learner, cour
     course.save()
     end_of_january = timezone.make_aware(datetime.datetime(2027, 1, 31, 12))
     assert issue(learner, course, passed_at=end_of_january).expires_on == datetime.date(2028, 1, 31)
-    assert services.add_months(datetime.date(2027, 1, 31), 1) == datetime.date(2027, 2, 28)
+    assert add_months(datetime.date(2027, 1, 31), 1) == datetime.date(2027, 2, 28)
 
 
 def test_the_same_pass_issues_exactly_one_certificate(learner, course):
@@ -156,7 +158,7 @@ def test_a_render_failure_keeps_the_certificate_and_a_later_run_renders_it(
     assert certificate.render_failures == 1
 
     monkeypatch.undo()
-    assert services.render_missing() == (1, 0)
+    assert rendering.render_missing() == (1, 0)
     certificate.refresh_from_db()
     assert certificate.pdf and certificate.render_failures == 0
     assert "Learner" in pdf_text(certificate.pdf.read())
@@ -170,7 +172,7 @@ def test_the_pdf_is_rendered_after_commit_and_rebuilt_when_the_file_is_gone(
     certificate.refresh_from_db()
     assert certificate.pdf.name.endswith(f"{certificate.code}.pdf")
     certificate.pdf.storage.delete(certificate.pdf.name)
-    data = services.pdf_bytes(certificate)
+    data = rendering.pdf_bytes(certificate)
     assert data.startswith(b"%PDF") and certificate.pdf.storage.exists(certificate.pdf.name)
 
 

@@ -8,8 +8,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from certificates import services
 from certificates.models import Certificate
+from certificates.services import issuing
 
 INVISIBLE = [
     "\u200b\u200b\u200b",  # zero-width spaces
@@ -75,7 +75,7 @@ def test_signing_up_refuses_a_name_made_of_zero_width_spaces(client, home, hotel
 
 @pytest.fixture
 def certificate(learner, course):
-    return services.issue_certificate(
+    return issuing.issue_certificate(
         user=learner, course=course, score_percent=90,
         passed_at=timezone.make_aware(datetime.datetime(2026, 3, 12, 15, 30)),
     )

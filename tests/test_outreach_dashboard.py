@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from outreach import services, synthetic
+from outreach import synthetic
 from outreach.models import InPersonSession, Organisation
+from outreach.services import coverage
 from tests.conftest import confirm_password, make_user
 
 
@@ -96,9 +97,9 @@ def test_the_not_reached_list_exports_with_invite_links(coordinator_client, smal
 
 def test_the_month_and_county_tables_export_the_same_figures_as_the_services(
         coordinator_client, small_world):
-    f = services.CoverageFilter.default()
+    f = coverage.CoverageFilter.default()
     rows = csv_rows(coordinator_client.get(reverse("coverage:months") + "?export=csv"))
-    assert len(rows) - 1 == len(services.monthly_trend(f))
+    assert len(rows) - 1 == len(coverage.Coverage(f).months)
     assert sum(int(row[1]) for row in rows[1:]) == 12
     rows = csv_rows(coordinator_client.get(reverse("coverage:counties") + "?export=csv"))
     assert {(row[1], row[5], row[6]) for row in rows[1:]} == {("Alameda", "1", "1"),

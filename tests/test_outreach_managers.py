@@ -121,11 +121,19 @@ def test_the_roster_lists_only_the_managers_staff(manager_client, world):
 def test_a_manager_downloads_their_staffs_certificates_but_not_another_organisations(
         manager_client, world, settings, tmp_path):
     settings.CERTIFICATE_FILES_ROOT = tmp_path
+    harbor, rival = world["harbor"], world["rival"]
     ana_certificate = Certificate.objects.get(user=world["ana"])
-    response = manager_client.get(ana_certificate.get_download_url())
+    page = manager_client.get(reverse("outreach:organisation", args=[harbor.pk])).content.decode()
+    ana_url = reverse("outreach:certificate", args=[harbor.pk, ana_certificate.pk])
+    assert f'href="{ana_url}"' in page
+    response = manager_client.get(ana_url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    response = manager_client.get(world["rival_certificate"].get_download_url())
-    assert response.status_code == 404
+    assert response.content.startswith(b"%PDF")
+    rival_certificate = world["rival_certificate"]
+    for organisation in (harbor, rival):
+        url = reverse("outreach:certificate", args=[organisation.pk, rival_certificate.pk])
+        assert manager_client.get(url).status_code == 404
+    assert manager_client.get(rival_certificate.get_download_url()).status_code == 404
 
 
 def test_a_manager_asks_for_the_certificates_zip_which_is_built_in_the_background_then_streamed(
@@ -191,11 +199,11 @@ def test_an_unfinished_certificates_zip_shows_its_progress_and_refreshes_itself(
 
 def test_a_certificates_zip_opens_only_for_the_manager_who_asked_while_they_manage_there(
         client, world, coordinator, django_capture_on_commit_callbacks):
-    from outreach import services as outreach_services
+    from outreach.services import downloads
 
     harbor, rival = world["harbor"], world["rival"]
     with django_capture_on_commit_callbacks(execute=True):
-        bulk = outreach_services.start_certificates_download(world["manager"], harbor)
+        bulk = downloads.start_certificates_download(world["manager"], harbor)
     colleague = make_user("deputy@example.org")
     OrganisationManager.objects.create(user=colleague, organisation=harbor)
     rival_manager = make_user("rival@example.org")
@@ -234,16 +242,16 @@ def test_a_manager_whose_staff_hold_no_current_certificate_is_told_so(
 
 def test_a_managers_zip_is_purged_a_week_after_it_was_asked_for(
         world, django_capture_on_commit_callbacks):
-    from certificates import services as certificate_services
-    from outreach import services as outreach_services
+    from certificates.services import bulk_downloads
+    from outreach.services import downloads
 
     with django_capture_on_commit_callbacks(execute=True):
-        bulk = outreach_services.start_certificates_download(world["manager"], world["harbor"])
+        bulk = downloads.start_certificates_download(world["manager"], world["harbor"])
     bulk.refresh_from_db()
     storage, name = bulk.file.storage, bulk.file.name
     asked = datetime.datetime(2026, 5, 1, 9, tzinfo=datetime.UTC)
     BulkDownload.objects.filter(pk=bulk.pk).update(created_at=asked)
-    purge = certificate_services.purge_old_bulk_downloads
+    purge = bulk_downloads.purge_old_bulk_downloads
     assert purge(now=asked + datetime.timedelta(days=6)) == 0 and storage.exists(name)
     assert purge(now=asked + datetime.timedelta(days=8)) == 1
     assert not BulkDownload.objects.exists() and not storage.exists(name)

@@ -25,7 +25,8 @@ from django.utils import timezone
 from redflag.cache import BACKOFF_SECONDS, REPEAT_WARNING_SECONDS, SESSIONS, _outages, redis_caches
 from redflag.sessions import SessionStore
 
-from certificates import ratelimit, services
+from certificates import ratelimit
+from certificates.services import issuing
 
 from .conftest import PASSWORD
 
@@ -130,7 +131,7 @@ def redis_site(settings, redis_server, clock):
 
 @pytest.fixture
 def certificate(learner, course):
-    return services.issue_certificate(
+    return issuing.issue_certificate(
         user=learner,
         course=course,
         score_percent=85,

@@ -109,7 +109,7 @@ def test_makemigrations_runs_on_a_fresh_checkout_without_secrets():
 
 
 def test_the_sanitiser_keeps_lesson_markup_and_drops_scripts():
-    from redflag.sanitise import clean_html
+    from redflag.lib.sanitise import clean_html
 
     cleaned = clean_html(
         '<p onclick="x()">Hi <script>alert(1)</script><a href="javascript:x">l</a>'

@@ -16,13 +16,13 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from openpyxl import load_workbook
-from redflag.spreadsheets import FORMULA_TRIGGERS, safe_cell
+from redflag.lib.spreadsheets import FORMULA_TRIGGERS, safe_cell
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.log_actions import log
 
 from certificates import codes
-from certificates import services as certificate_services
 from certificates.models import Certificate
+from certificates.services import bulk_downloads
 from courses.models import CoursePage, StakeholderGroup
 from outreach.models import InPersonSession, Organisation, OrganisationManager
 from quizzes.models import Answer, Attempt
@@ -230,7 +230,7 @@ def test_the_managers_roster_and_the_bulk_roster_keep_typed_formulas_as_text(
     assert_no_formula("organisation roster", cells)
     assert_payloads_kept("organisation roster", cells)
 
-    roster = certificate_services.roster_csv(Certificate.objects.order_by("pk"),
+    roster = bulk_downloads.roster_csv(Certificate.objects.order_by("pk"),
                                              today=ISSUED_ON)
     cells = [cell for row in csv.reader(io.StringIO(roster)) for cell in row]
     assert_no_formula("bulk download roster", cells)

@@ -14,11 +14,11 @@ from django.utils import timezone
 from redflag.accounts.models import LearnerProfile
 
 from certificates import codes
-from certificates import services as certificate_services
 from certificates.models import Certificate
+from certificates.services import issuing
 from courses.models import StakeholderGroup
-from outreach import services
 from outreach.models import Organisation
+from outreach.services import coverage, membership
 from tests.conftest import make_course, make_user
 
 TODAY = datetime.date(2026, 6, 15)
@@ -108,13 +108,13 @@ def test_the_columns_follow_every_change_to_the_training_log(course, course_inde
                   employer="Bayview Suites" if organisation is None else "",
                   county="Contra Costa" if organisation is None else None)
         elif action == "revoke":
-            certificate_services.revoke_certificate(rng.choice(live), by=coordinator,
+            issuing.revoke_certificate(rng.choice(live), by=coordinator,
                                                     reason="Issued in error")
         elif action == "reissue":
-            certificate_services.reissue_certificate(rng.choice(live), by=coordinator,
+            issuing.reissue_certificate(rng.choice(live), by=coordinator,
                                                      learner_name="Corrected", reason="Typo")
         elif action == "match":
-            services.match_employer("Bayview Suites", "CA", places[1], by=coordinator)
+            membership.match_employer("Bayview Suites", "CA", places[1], by=coordinator)
         elif action == "delete_certificate":
             rng.choice(live).delete()
         elif action == "delete_account" and step % 3 == 0:
@@ -144,20 +144,20 @@ def test_a_learner_who_moved_counts_once_in_total_and_once_at_each_place(course,
     issue(stayed, course, harbor, datetime.date(2026, 1, 7))
     assert set(Certificate.objects.values_list("coverage_moved", flat=True)) == {True, False}
 
-    f = services.CoverageFilter(date_from=datetime.date(2025, 1, 1), date_to=TODAY, today=TODAY)
-    coverage = services.Coverage(f)
-    row = next(row for row in coverage.groups if row.group == hotel_group)
-    assert (row.people_online, coverage.groups[-1].people_online) == (2, 2)
-    people_at = {entry.name: entry.people_online for entry in coverage.directory}
+    f = coverage.CoverageFilter(date_from=datetime.date(2025, 1, 1), date_to=TODAY, today=TODAY)
+    figures = coverage.Coverage(f)
+    row = next(row for row in figures.groups if row.group == hotel_group)
+    assert (row.people_online, figures.groups[-1].people_online) == (2, 2)
+    people_at = {entry.name: entry.people_online for entry in figures.directory}
     assert people_at == {"Harbor View Hotel": 2, "Bayview Suites": 1, "Oakland Unified": 0}
-    by_county = {row.county: row.people_online for row in coverage.counties}
+    by_county = {row.county: row.people_online for row in figures.counties}
     assert by_county == {"Alameda": 2, "Contra Costa": 1}
-    by_month = {row.month: row.people_online for row in coverage.months if row.people_online}
+    by_month = {row.month: row.people_online for row in figures.months if row.people_online}
     assert by_month == {datetime.date(2025, 2, 1): 1, datetime.date(2026, 1, 1): 2}
     # A period starting mid-month counts the retake, the first certificate in it.
     f = f.replace(date_from=datetime.date(2025, 2, 15), date_to=datetime.date(2025, 2, 28))
-    assert services.Coverage(f).groups[-1].people_online == 1
-    assert services.monthly_trend(f)[0].people_online == 1
+    assert coverage.Coverage(f).groups[-1].people_online == 1
+    assert coverage.Coverage(f).months[0].people_online == 1
 
 
 def test_matching_an_employer_makes_a_learner_one_place_again(course, places, hotel_group,
@@ -168,7 +168,7 @@ def test_matching_an_employer_makes_a_learner_one_place_again(course, places, ho
     issue(learner, course, None, datetime.date(2026, 3, 1), group=hotel_group,
           employer="Bayview Suites", county="Contra Costa")
     assert set(Certificate.objects.values_list("coverage_moved", flat=True)) == {True}
-    services.match_employer("Bayview Suites", "CA", bayview, by=coordinator)
+    membership.match_employer("Bayview Suites", "CA", bayview, by=coordinator)
     assert set(Certificate.objects.values_list("coverage_moved", flat=True)) == {False}
     assert stored_columns() == expected_columns()
 
@@ -178,11 +178,11 @@ def test_a_deleted_account_leaves_one_person_per_certificate(course, places, hot
     learner = make_user("leaving@example.org", profile_group=hotel_group)
     issue(learner, course, harbor, datetime.date(2025, 3, 1))
     issue(learner, course, harbor, datetime.date(2026, 3, 1))
-    f = services.CoverageFilter(date_from=datetime.date(2025, 1, 1), date_to=TODAY, today=TODAY)
-    assert services.Coverage(f).groups[-1].people_online == 1
+    f = coverage.CoverageFilter(date_from=datetime.date(2025, 1, 1), date_to=TODAY, today=TODAY)
+    assert coverage.Coverage(f).groups[-1].people_online == 1
     learner.delete()
     assert stored_columns() == expected_columns()
-    assert services.Coverage(f).groups[-1].people_online == 2
+    assert coverage.Coverage(f).groups[-1].people_online == 2
 
 
 def test_deleting_a_course_or_an_organisation_recomputes_its_learners(course, places,

@@ -2,13 +2,13 @@ from allauth.core import context
 from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
+from redflag.lib.regions import STATE_CHOICES
 
-from certificates.services import validate_learner_name
+from certificates.services.issuing import validate_learner_name
 from courses.models import StakeholderGroup
 from outreach import invites
 
 from .models import LearnerProfile, zip_code_validator
-from .regions import STATE_CHOICES
 
 PROFILE_FIELDS = [
     "certificate_name",

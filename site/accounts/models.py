@@ -2,8 +2,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from .regions import US_STATES
+from redflag.lib.regions import US_STATES
 
 zip_code_validator = RegexValidator(
     r"^\d{5}(-\d{4})?$", _("Enter a US ZIP code: five digits, or five digits, a dash and four.")

@@ -8,7 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # The site's own app installs the project-wide spreadsheet rule on Wagtail's exports,
-        # which Wagtail offers no hook for (see redflag.spreadsheets).
-        from redflag.spreadsheets import guard_wagtail_exports
+        # which Wagtail offers no hook for (see redflag.lib.spreadsheets).
+        from redflag.lib.spreadsheets import guard_wagtail_exports
 
         guard_wagtail_exports()

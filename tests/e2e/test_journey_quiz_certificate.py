@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from certificates import services as certificate_services
 from certificates.models import Certificate
+from certificates.services import issuing, rendering
 from courses.models import CoursePage, StakeholderGroup
 from quizzes.demo import seed_quizzes
 from quizzes.models import Attempt
@@ -137,7 +137,7 @@ def test_a_new_learner_fails_the_quiz_reviews_passes_and_checks_the_certificate(
     with page.expect_download() as download_info:
         card.get_by_role("link", name=re.compile("Download PDF")).click()
     download = download_info.value
-    assert download.suggested_filename == certificate_services.pdf_filename(certificate)
+    assert download.suggested_filename == rendering.pdf_filename(certificate)
     data = Path(download.path()).read_bytes()
     assert data.startswith(b"%PDF")
     text = squashed(pdf_text(data))
@@ -163,7 +163,7 @@ def issue(email, name, course):
     learner = make_user(email, profile_group=StakeholderGroup.objects.get(slug=GROUP))
     learner.learner_profile.certificate_name = name
     learner.learner_profile.save()
-    return certificate_services.issue_certificate(
+    return issuing.issue_certificate(
         user=learner, course=course, score_percent=90, passed_at=timezone.now()
     )
 
@@ -225,7 +225,7 @@ def test_a_coordinator_revokes_a_certificate_and_downloads_the_registry_as_a_zip
         page.get_by_role("link", name="Download ZIP").click()
     archive = zipfile.ZipFile(io.BytesIO(Path(download_info.value.path()).read_bytes()))
     names = set(archive.namelist())
-    pdfs = {certificate_services.pdf_filename(c) for c in (revoked, kept)}
+    pdfs = {rendering.pdf_filename(c) for c in (revoked, kept)}
     assert names == pdfs | {"roster.csv"}
     for pdf in pdfs:
         assert archive.read(pdf).startswith(b"%PDF")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from certificates.services import BULK_KEEP_DAYS, purge_old_bulk_downloads
+from certificates.services.bulk_downloads import BULK_KEEP_DAYS, purge_old_bulk_downloads
 
 
 class Command(BaseCommand):

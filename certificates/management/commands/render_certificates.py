@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from certificates.services import render_missing
+from certificates.services.rendering import render_missing
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certificates.services import send_due_reminders
+from certificates.services.reminders import send_due_reminders
 
 
 class Command(BaseCommand):

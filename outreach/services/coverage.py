@@ -1,5 +1,4 @@
-"""Every rule about coverage: who counts as trained, which organisations are reached, who is
-current, and the actions on the directory (joining, matching employers).
+"""Coverage figures: who counts as trained, which organisations are reached, who is current.
 
 The dashboard, its drill-downs, the exports and the organisation managers' page all read their
 figures from the functions here. Each takes a CoverageFilter and runs a fixed number of aggregate
@@ -27,70 +26,39 @@ Definitions
   organisations has a headcount shows no share at all.
 """
 
-import calendar
 import dataclasses
 import datetime
 import hashlib
 from collections import Counter
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import (
-    Case,
     Count,
     DateField,
     Exists,
     F,
     Func,
-    Max,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import Coalesce, Collate, Greatest, Lower
-from django.http import Http404
+from django.db.models.functions import Collate, Greatest, Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+from redflag.lib.dates import add_months
 
 from certificates.models import Certificate
 from courses.models import StakeholderGroup
 
-from . import regions, training_log
-from .models import InPersonSession, Organisation, OrganisationManager, normalise_invite_code
+from .. import regions
+from ..models import InPersonSession, Organisation
 
 EXPIRY_WINDOWS = (30, 60, 90)
-# A person's status turns from "current" to "expiring" this many days before expiry: the date of
-# the first renewal reminder email.
-EXPIRING_DAYS = 60
 DEFAULT_PERIOD_MONTHS = 24  # California's hotel training is due every two years
-
-
-class Status:
-    CURRENT = "current"
-    EXPIRING = "expiring"
-    EXPIRED = "expired"
-    NOT_STARTED = "not_started"
-
-    LABELS = {
-        CURRENT: _("Current"),
-        EXPIRING: _("Expiring"),
-        EXPIRED: _("Expired"),
-        NOT_STARTED: _("Not started"),
-    }
-    ORDER = [NOT_STARTED, EXPIRED, EXPIRING, CURRENT]
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -559,10 +527,6 @@ def dashboard_figures(f: CoverageFilter, *, refresh: bool = False) -> dict:
     return figures
 
 
-def group_summary(f: CoverageFilter) -> list[GroupRow]:
-    return Coverage(f).groups
-
-
 def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:
     months, month = [], start.replace(day=1)
     while month <= end:
@@ -571,16 +535,8 @@ def months_between(start: datetime.date, end: datetime.date) -> list[datetime.da
     return months
 
 
-def monthly_trend(f: CoverageFilter) -> list[MonthRow]:
-    return Coverage(f).months
-
-
 def _as_date(value) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
-
-
-def county_breakdown(f: CoverageFilter) -> list[CountyRow]:
-    return Coverage(f).counties
 
 
 def not_reached(f: CoverageFilter, ordering: str = "-headcount"):
@@ -636,301 +592,3 @@ def organisation_table(f: CoverageFilter, ordering: str = "-people") -> list[dic
         rows.sort(key=lambda row: row["name"].lower())
         rows.sort(key=lambda row: row["people"], reverse=descending)
     return rows
-
-
-# People and their status ----------------------------------------------------------------------
-
-def _status_case(today: datetime.date):
-    return Case(
-        When(latest_expiry__isnull=True, then=Value(Status.NOT_STARTED)),
-        When(latest_expiry__lt=today, then=Value(Status.EXPIRED)),
-        When(latest_expiry__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
-             then=Value(Status.EXPIRING)),
-        default=Value(Status.CURRENT),
-    )
-
-
-def organisation_people(organisation: Organisation, *, today: datetime.date | None = None,
-                        status: str = ""):
-    """The organisation's people, one row each, with their training status. One query.
-
-    People: learners whose profile belongs to the organisation (its staff), and learners holding a
-    certificate issued there. A staff member's status counts all their certificates (training
-    done for a previous employer still counts); a former employee's only those issued here.
-    """
-    today = today or timezone.localdate()
-    User = get_user_model()
-    counted = counted_certificates().filter(user=OuterRef("pk")).filter(
-        Q(organisation=organisation) | Q(user__learner_profile__organisation=organisation)
-    )
-    latest = counted.order_by("-expires_on", "-passed_at", "-pk")
-    from redflag.accounts.models import LearnerProfile
-
-    # A UNION of two indexed look-ups: "profile here OR a certificate here" written as one
-    # condition makes the database test every account.
-    members = (
-        LearnerProfile.objects.filter(organisation=organisation).order_by().values("user_id")
-        .union(Certificate.objects.filter(organisation=organisation).order_by().values("user_id"))
-    )
-    queryset = (
-        User.objects.filter(pk__in=members)
-        .annotate(
-            is_staff_member=Exists(
-                User.objects.filter(pk=OuterRef("pk"), learner_profile__organisation=organisation)
-            ),
-            profile_name=F("learner_profile__certificate_name"),
-            profile_job_role=F("learner_profile__job_role"),
-            latest_expiry=Subquery(latest.values("expires_on")[:1]),
-            latest_certificate_id=Subquery(latest.values("pk")[:1]),
-            latest_course=Subquery(latest.values("course_title")[:1]),
-            latest_issued_on=Subquery(latest.values("issued_on")[:1]),
-            latest_code=Subquery(latest.values("code")[:1]),
-            latest_learner_name=Subquery(latest.values("learner_name")[:1]),
-            latest_job_role=Subquery(latest.values("job_role")[:1]),
-            certificate_count=Subquery(
-                counted.order_by().values("user").annotate(n=Count("pk")).values("n")
-            ),
-        )
-        .annotate(status=_status_case(today))
-        .order_by(Lower(Coalesce("learner_profile__certificate_name", "email")), "pk")
-    )
-    if status:
-        queryset = queryset.filter(status=status)
-    return queryset
-
-
-def status_counts(organisation: Organisation, *, today: datetime.date | None = None) -> dict:
-    """How many of the organisation's people are in each status. One query."""
-    rows = (
-        organisation_people(organisation, today=today).order_by()
-        .values("status").annotate(n=Count("pk", distinct=True))
-    )
-    counts = {key: 0 for key in Status.ORDER}
-    for row in rows:
-        counts[row["status"]] = row["n"]
-    return counts
-
-
-def person_rows(people) -> list[dict]:
-    """Plain rows for tables and exports, from organisation_people()."""
-    return [
-        {
-            "name": person.profile_name or person.latest_learner_name or person.get_full_name()
-            or person.email,
-            "email": person.email,
-            "job_role": person.profile_job_role or person.latest_job_role or "",
-            "status": person.status,
-            "status_label": Status.LABELS[person.status],
-            "is_staff_member": person.is_staff_member,
-            "course": person.latest_course or "",
-            "issued_on": person.latest_issued_on,
-            "expires_on": person.latest_expiry,
-            "certificate_id": person.latest_certificate_id,
-            "code": person.latest_code or "",
-        }
-        for person in people
-    ]
-
-
-# Access ---------------------------------------------------------------------------------------
-
-def managed_organisation(user) -> Organisation | None:
-    if not user.is_authenticated:
-        return None
-    manager = OrganisationManager.objects.select_related("organisation").filter(user=user).first()
-    return manager.organisation if manager else None
-
-
-def organisation_for(user, pk: int) -> Organisation:
-    """The organisation if this user manages it or coordinates coverage; 404 otherwise."""
-    if not user.is_authenticated:
-        raise Http404
-    organisation = Organisation.objects.select_related("group").filter(pk=pk).first()
-    if organisation is None:
-        raise Http404
-    if user.has_perm("outreach.view_coverage") or manages(user, organisation):
-        return organisation
-    raise Http404
-
-
-def manages_certificate(user, certificate) -> bool:
-    """Whether an organisation manager may download this certificate: it was issued at their
-    organisation, or its learner is on their staff now."""
-    if not user.is_authenticated:
-        return False
-    managed = OrganisationManager.objects.filter(user=user).values("organisation_id")
-    if certificate.organisation_id and certificate.organisation_id in {
-            row["organisation_id"] for row in managed}:
-        return True
-    if not certificate.user_id:
-        return False
-    from redflag.accounts.models import LearnerProfile
-
-    return LearnerProfile.objects.filter(
-        user_id=certificate.user_id, organisation__in=Subquery(managed.values("organisation_id"))
-    ).exists()
-
-
-def may_see_invite_codes(user) -> bool:
-    """An invite code lets anyone join the organisation and be seen by its manager, so codes are
-    shown in the admin only to those who keep the directory."""
-    return user.has_perm("outreach.change_organisation")
-
-
-def sessions_editable_by(user):
-    """The in-person sessions a user may correct.
-
-    Whoever may also delete sessions from the log (coordinators) corrects any of them. Anyone else
-    with the change permission (trainers, who deliver the trainings) corrects the sessions they
-    delivered or logged, never a colleague's: the log is what in-person coverage counts.
-    """
-    sessions = InPersonSession.objects.all()
-    if not user.is_authenticated or not user.has_perm("outreach.change_inpersonsession"):
-        return sessions.none()
-    if user.has_perm("outreach.delete_inpersonsession"):
-        return sessions
-    return sessions.filter(Q(trainer=user) | Q(created_by=user))
-
-
-def may_edit_session(user, session: InPersonSession) -> bool:
-    """sessions_editable_by for one session already loaded, without a query."""
-    if not user.is_authenticated or not user.has_perm("outreach.change_inpersonsession"):
-        return False
-    return user.has_perm("outreach.delete_inpersonsession") or user.pk in (
-        session.trainer_id, session.created_by_id)
-
-
-def organisation_managed_by(user, pk: int) -> Organisation:
-    """The organisation if this user manages it; 404 otherwise (coordinators included: what is
-    built for a manager is the manager's)."""
-    organisation = managed_organisation(user)
-    if organisation is None or organisation.pk != pk:
-        raise Http404
-    return organisation
-
-
-def manages(user, organisation: Organisation) -> bool:
-    return user.is_authenticated and OrganisationManager.objects.filter(
-        user=user, organisation=organisation).exists()
-
-
-# Managers' certificate downloads ----------------------------------------------------------------
-
-def current_certificate_ids(organisation: Organisation, *, today: datetime.date) -> list[int]:
-    """The latest current (or expiring) certificate of each of the organisation's people, in the
-    order of the names printed on them."""
-    people = organisation_people(organisation, today=today).filter(
-        status__in=[Status.CURRENT, Status.EXPIRING])
-    return list(
-        Certificate.objects.filter(pk__in=Subquery(people.values("latest_certificate_id")))
-        .order_by("learner_name", "pk").values_list("pk", flat=True)
-    )
-
-
-def start_certificates_download(user, organisation: Organisation, *,
-                                today: datetime.date | None = None):
-    """A manager's ZIP of their staff's current certificates plus the roster, built in the
-    background like the registry's. None when no one holds a current certificate."""
-    from certificates import services as certificate_services
-
-    ids = current_certificate_ids(organisation, today=today or timezone.localdate())
-    if not ids:
-        return None
-    bulk = certificate_services.start_bulk_download(
-        user=user, certificate_ids=ids, organisation=organisation)
-    log(organisation, "outreach.certificates_downloaded", user=user,
-        data={"count": len(ids), "download": bulk.pk})
-    return bulk
-
-
-def manager_downloads(user, organisation: Organisation):
-    """The ZIPs this manager asked for at this organisation, newest first."""
-    from certificates.models import BulkDownload
-
-    return BulkDownload.objects.filter(requested_by=user, organisation=organisation)
-
-
-def certificates_download_for(user, organisation_pk: int, pk: int):
-    """A manager's ZIP, for the manager who asked for it while they still manage the
-    organisation; 404 for anyone else, so no one learns it exists."""
-    organisation = organisation_managed_by(user, organisation_pk)
-    bulk = manager_downloads(user, organisation).filter(pk=pk).first()
-    if bulk is None:
-        raise Http404
-    return organisation, bulk
-
-
-# Joining and matching ---------------------------------------------------------------------------
-
-def organisation_by_invite_code(typed: str) -> Organisation | None:
-    code = normalise_invite_code(typed)
-    if not code:
-        return None
-    return Organisation.objects.select_related("group").filter(invite_code=code).first()
-
-
-def join_organisation(profile, organisation: Organisation, *, by=None):
-    """Attach a learner to an organisation; the employer text follows the directory's name."""
-    profile.organisation = organisation
-    profile.employer = organisation.name
-    profile.save(update_fields=["organisation", "employer", "updated_at"])
-    log(organisation, "outreach.learner_joined", user=by or profile.user,
-        data={"learner": profile.user_id})
-    return profile
-
-
-@dataclasses.dataclass
-class EmployerRow:
-    employer: str
-    state: str
-    learners: int
-    suggestion: Organisation | None = None
-
-
-def unmatched_employers(*, limit: int = 200) -> list[EmployerRow]:
-    """Employers learners typed that are not linked to the directory, most learners first, each
-    with the directory organisation of the same name in the same state when there is one.
-    Two queries."""
-    from redflag.accounts.models import LearnerProfile
-
-    rows = list(
-        LearnerProfile.objects.filter(organisation__isnull=True).exclude(employer="")
-        .annotate(key=Lower("employer"))
-        .order_by().values("key", "state")
-        .annotate(learners=Count("pk"), employer=Max("employer"))
-        .order_by("-learners", "key")[:limit]
-    )
-    names = {row["key"] for row in rows}
-    suggestions = {}
-    if names:
-        for organisation in Organisation.objects.annotate(key=Lower("name")).filter(key__in=names):
-            suggestions.setdefault((organisation.key, organisation.state), organisation)
-    return [
-        EmployerRow(row["employer"], row["state"], row["learners"],
-                    suggestions.get((row["key"], row["state"])))
-        for row in rows
-    ]
-
-
-@transaction.atomic
-def match_employer(employer: str, state: str, organisation: Organisation, *, by) -> tuple[int, int]:
-    """Link every learner who typed this employer in this state to the organisation, and the
-    certificates they were issued under that name. Returns (learners, certificates) updated."""
-    from redflag.accounts.models import LearnerProfile
-
-    learners = (
-        LearnerProfile.objects.filter(organisation__isnull=True, state=state)
-        .annotate(key=Lower("employer")).filter(key=employer.strip().lower())
-        .update(organisation=organisation, updated_at=timezone.now())
-    )
-    matched = (
-        Certificate.objects.filter(organisation__isnull=True, state=state)
-        .annotate(key=Lower("organisation_name")).filter(key=employer.strip().lower())
-    )
-    user_ids = set(matched.values_list("user_id", flat=True))
-    certificates = matched.update(organisation=organisation)
-    training_log.refresh(user_ids)
-    log(organisation, "outreach.employer_matched", user=by,
-        data={"employer": employer, "state": state, "learners": learners,
-              "certificates": certificates})
-    return learners, certificates

@@ -1,0 +1,193 @@
+"""Bulk downloads: a ZIP of certificates plus a roster, built in the background for a
+coordinator (the registry) or an organisation manager, and kept a week."""
+
+import csv
+import datetime
+import io
+import logging
+import tempfile
+import zipfile
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from redflag.lib.spreadsheets import safe_cell
+from wagtail.log_actions import log
+
+from ..models import BulkDownload, Certificate
+from .rendering import pdf_bytes, pdf_filename
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_EVERY = 25
+
+
+# Bulk download -------------------------------------------------------------------------------
+
+ROSTER_HEADERS = [
+    "Name",
+    "Position / job role",
+    "Course",
+    "Stakeholder group",
+    "Organisation",
+    "Issue date",
+    "Expiry date",
+    "Status",
+    "Verification code",
+    "Verification URL",
+]
+
+
+def roster_csv(certificates, *, today=None) -> str:
+    today = today or timezone.localdate()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(ROSTER_HEADERS)
+    for c in certificates:
+        writer.writerow(
+            [
+                safe_cell(v)
+                for v in (
+                    c.learner_name,
+                    c.job_role,
+                    c.course_title,
+                    c.group_name,
+                    c.organisation_name,
+                    c.issued_on.isoformat(),
+                    c.expires_on.isoformat(),
+                    c.status_on(today),
+                    c.display_code,
+                    c.get_verify_url(),
+                )
+            ]
+        )
+    return out.getvalue()
+
+
+BULK_KEEP_DAYS = 7
+
+
+def purge_old_bulk_downloads(*, now=None) -> int:
+    """ZIPs hold many people's certificates: kept a week for the coordinator or manager who asked,
+    then deleted (the purge_bulk_downloads command, daily from cron)."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=BULK_KEEP_DAYS)
+    old = list(BulkDownload.objects.filter(created_at__lt=cutoff))
+    for bulk in old:
+        if bulk.file:
+            bulk.file.delete(save=False)
+        bulk.delete()
+    return len(old)
+
+
+def start_bulk_download(
+    *, user, certificate_ids: list[int], query: str = "", organisation=None
+) -> BulkDownload:
+    """Record the request and build the ZIP in the background, after commit.
+
+    A registry download is audited here. An organisation manager's (with `organisation`) is
+    audited on the organisation by outreach.services.downloads, where the
+    coordinators reading that organisation's history find it.
+    """
+    from ..tasks import build_bulk_download
+
+    purge_old_bulk_downloads()
+    bulk = BulkDownload.objects.create(
+        requested_by=user,
+        organisation=organisation,
+        certificate_ids=list(certificate_ids),
+        total=len(certificate_ids),
+        query=query[:2000],
+    )
+    if organisation is None:
+        data = {"count": bulk.total, "filter": query}
+        log(bulk, "certificate.bulk_download", user=user, data=data)
+    transaction.on_commit(lambda: build_bulk_download.enqueue(bulk.pk))
+    return bulk
+
+
+def build_bulk_zip(bulk_id: int) -> BulkDownload:
+    """Write the ZIP of PDFs plus roster.csv, updating progress as it goes.
+
+    The ZIP is written to a temporary file on disk (FILE_UPLOAD_TEMP_DIR, else the system's) and
+    then stored, so twenty thousand PDFs never sit in memory at once.
+    """
+    from ..pdf import Branding
+
+    bulk = BulkDownload.objects.get(pk=bulk_id)
+    if bulk.is_finished:
+        return bulk
+    BulkDownload.objects.filter(pk=bulk.pk).update(status=BulkDownload.State.RUNNING, progress=0)
+    try:
+        branding = Branding.current()
+        ids = bulk.certificate_ids
+        by_id = Certificate.objects.in_bulk(ids)
+        ordered = [by_id[pk] for pk in ids if pk in by_id]
+        with tempfile.TemporaryFile(dir=settings.FILE_UPLOAD_TEMP_DIR) as spool:
+            # PDFs are already compressed; storing them keeps the build fast.
+            with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
+                used = set()
+                for done, certificate in enumerate(ordered, start=1):
+                    name = pdf_filename(certificate)
+                    if name in used:
+                        name = f"{certificate.pk}-{name}"
+                    used.add(name)
+                    archive.writestr(name, pdf_bytes(certificate, branding=branding))
+                    if done % PROGRESS_EVERY == 0:
+                        BulkDownload.objects.filter(pk=bulk.pk).update(progress=done)
+                archive.writestr(
+                    "roster.csv", roster_csv(ordered), compress_type=zipfile.ZIP_DEFLATED
+                )
+            spool.seek(0)
+            stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+            bulk.file.save(f"certificates-{stamp}-{bulk.pk}.zip", File(spool), save=False)
+        bulk.status = BulkDownload.State.DONE
+        bulk.progress = len(ordered)
+        bulk.total = len(ordered)
+        bulk.finished_at = timezone.now()
+        bulk.save(update_fields=["file", "status", "progress", "total", "finished_at"])
+    except Exception as error:
+        logger.exception("Bulk certificate download %s failed", bulk.pk)
+        BulkDownload.objects.filter(pk=bulk.pk).update(
+            status=BulkDownload.State.FAILED, error=str(error)[:2000], finished_at=timezone.now()
+        )
+        bulk.refresh_from_db()
+    return bulk
+
+
+def may_open_bulk_download(user, bulk: BulkDownload) -> bool:
+    """A registry download is the coordinator's who asked for it, while they may still download.
+    (An organisation manager's opens outside the admin: outreach.services.downloads.)"""
+    return (
+        user.is_authenticated
+        and bulk.organisation_id is None
+        and bulk.requested_by_id == user.pk
+        and user.has_perm("certificates.download_certificate")
+    )
+
+
+def bulk_file_response(bulk: BulkDownload, *, filename: str) -> FileResponse:
+    """A finished ZIP, streamed from disk and never cached; 404 when its file was deleted behind
+    Redflag's back."""
+    try:
+        handle = bulk.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=filename,
+                            content_type="application/zip")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def registry_downloads(user):
+    """The coordinator's own registry downloads, newest first."""
+    return BulkDownload.objects.filter(requested_by=user, organisation__isnull=True)
+
+
+def bulk_download_for(user, pk: int) -> BulkDownload:
+    """Only the person who asked for a bulk download sees it; everyone else gets 404."""
+    bulk = BulkDownload.objects.filter(pk=pk).first()
+    if bulk is None or not may_open_bulk_download(user, bulk):
+        raise Http404
+    return bulk
