@@ -53,8 +53,11 @@ class Branding:
 
     @classmethod
     def current(cls) -> "Branding":
-        from redflag.home.models import TaskForceSettings
+        from django.apps import apps
         from wagtail.models import Site
+
+        # The task force's settings belong to the project above the apps: named by label.
+        TaskForceSettings = apps.get_model("home", "TaskForceSettings")
 
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:

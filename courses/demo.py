@@ -4,9 +4,9 @@ Everything here is looked up before it is created, so running it again changes n
 overwrites what trainers have since edited.
 """
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from redflag.home.models import HomePage, TaskForceSettings
 from redflag.lib.sanitise import clean_html
 from wagtail.models import Page, Site
 
@@ -20,7 +20,11 @@ def _publish(page):
 
 
 @transaction.atomic
-def seed_site() -> HomePage:
+def seed_site():
+    # The home page and the task force's settings belong to the project above the apps: named by
+    # label, not imported.
+    HomePage = apps.get_model("home", "HomePage")
+    TaskForceSettings = apps.get_model("home", "TaskForceSettings")
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -62,7 +66,7 @@ def seed_site() -> HomePage:
 
 
 @transaction.atomic
-def seed_courses(home: HomePage) -> list[CoursePage]:
+def seed_courses(home) -> list[CoursePage]:
     index = CourseIndexPage.objects.child_of(home).first()
     if index is None:
         index = _publish(

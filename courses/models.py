@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -169,8 +170,8 @@ class LessonPage(Page):
     def serve(self, request, *args, **kwargs):
         user = request.user
         if user.is_authenticated and not getattr(request, "is_preview", False):
-            from redflag.accounts.models import LearnerProfile
-
+            # Profiles belong to the project above the apps: named by label, not imported.
+            LearnerProfile = apps.get_model("accounts", "LearnerProfile")
             if not LearnerProfile.is_complete_for(user, request.session):
                 query = urlencode({"next": request.get_full_path()})
                 return HttpResponseRedirect(f"{reverse('profile')}?{query}")

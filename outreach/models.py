@@ -7,6 +7,7 @@ the directory (see services/).
 
 import secrets
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -240,3 +241,10 @@ def organisation_by_invite_code(typed: str) -> "Organisation | None":
     if not code:
         return None
     return Organisation.objects.select_related("group").filter(invite_code=code).first()
+
+
+def learner_profiles():
+    """Learner profiles. They belong to the project above the apps (a profile names an
+    organisation), so outreach names the model by its label, as a ForeignKey does, rather than
+    importing it."""
+    return apps.get_model("accounts", "LearnerProfile").objects

@@ -125,7 +125,7 @@ def forget_account(user_id: int) -> None:
 def refresh_all(*, batch_size: int = 20000, progress_stream=None) -> int:
     """Recompute every certificate's coverage columns, a range of learner ids at a time, with a
     progress bar on progress_stream. Returns the number of learners with certificates."""
-    from .synthetic import Progress
+    from redflag.lib.progress import Progress
 
     table = connection.ops.quote_name(_TABLE)
     with connection.cursor() as cursor:

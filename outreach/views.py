@@ -1,7 +1,5 @@
 """Pages outside the admin: the invite link, and the organisation managers' page."""
 
-import csv
-import io
 
 from allauth.account import app_settings as allauth_settings
 from allauth.account.forms import SignupForm
@@ -18,17 +16,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from redflag.accounts.models import LearnerProfile
-from redflag.accounts.security import require_recent_password
 from redflag.lib.links import absolute_url
-from redflag.lib.spreadsheets import safe_cell
+from redflag.lib.reauthentication import require_recent_password
 
 from certificates import views as certificate_views
-from certificates.services.bulk_downloads import BULK_KEEP_DAYS, bulk_file_response
+from certificates.services.bulk_downloads import BULK_KEEP_DAYS, bulk_file_response, write_roster
 
 from . import invites
 from .forms import InviteCodeForm
-from .models import normalise_invite_code, organisation_by_invite_code
+from .models import learner_profiles, normalise_invite_code, organisation_by_invite_code
 from .services import access, downloads, membership, staff
 
 PEOPLE_PER_PAGE = 100
@@ -62,7 +58,7 @@ def join(request, code):
             "login_url": f"{reverse('account_login')}?next={organisation.get_invite_path()}",
         })
     request.session.pop(invites.SESSION_KEY, None)
-    profile = LearnerProfile.objects.filter(user=user).first()
+    profile = learner_profiles().filter(user=user).first()
     if profile is None:
         messages.info(request, _("Fill in your profile to join %(organisation)s.")
                       % {"organisation": organisation.name})
@@ -129,18 +125,6 @@ def organisation_detail(request, pk):
     })
 
 
-ROSTER_HEADINGS = [
-    ("name", _("Name")),
-    ("job_role", _("Job role")),
-    ("status_label", _("Status")),
-    ("course", _("Course")),
-    ("issued_on", _("Trained on")),
-    ("expires_on", _("Expires on")),
-    ("code", _("Verification code")),
-    ("verify_url", _("Verify at")),
-]
-
-
 @login_required
 @require_GET
 @never_cache
@@ -158,14 +142,11 @@ def roster_csv(request, pk):
     organisation = access.organisation_for(request.user, pk)
     require_recent_password(request)  # a whole staff's names and training
     rows = staff.person_rows(staff.organisation_people(organisation))
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow([str(label) for _key, label in ROSTER_HEADINGS])
     for row in rows:
-        row["verify_url"] = _verify_url(row["code"])
-        row["code"] = _display_code(row["code"])
-        writer.writerow([safe_cell(row[key]) for key, _label in ROSTER_HEADINGS])
-    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
+        row.update(status=row["status_label"], group=organisation.group.name,
+                   organisation=organisation.name, verify_url=_verify_url(row["code"]),
+                   code=_display_code(row["code"]))
+    response = HttpResponse(write_roster(rows), content_type="text/csv; charset=utf-8")
     filename = f"{slugify(organisation.name) or 'organisation'}-roster-{timezone.localdate()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -23,9 +23,10 @@ def _figures(f):
 
 
 def run(report):
+    from redflag.demo import synthetic
+
     from courses.demo import seed_site
     from courses.models import CourseIndexPage, StakeholderGroup
-    from outreach import synthetic
     from outreach.models import Organisation
     from outreach.services import coverage
     from tests.conftest import make_course, make_user

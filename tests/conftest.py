@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
 from django.utils import translation
-from redflag.accounts import demo
 from redflag.accounts.models import LearnerProfile
+from redflag.demo import accounts as demo
 
 from courses.demo import seed_site
 from courses.models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup

@@ -265,11 +265,12 @@ def test_a_coordinator_downloads_the_filtered_certificates_as_a_zip_with_a_roste
     assert {row["Name"] for row in rows} == {"Learner", "Other"}
     row = next(r for r in rows if r["Name"] == "Learner")
     valid = registry["valid"]
-    assert row["Position / job role"] == "Housekeeper"
+    assert row["Job role"] == "Housekeeper" and row["Status"] == "Valid"
     assert row["Course"] == "Course hotel"
-    assert row["Issue date"] == valid.issued_on.isoformat()
-    assert row["Expiry date"] == valid.expires_on.isoformat()
+    assert row["Trained on"] == valid.issued_on.isoformat()
+    assert row["Expires on"] == valid.expires_on.isoformat()
     assert row["Verification code"] == valid.display_code
+    assert row["Verify at"] == valid.get_verify_url()
 
 
 def test_a_bulk_download_is_visible_only_to_the_coordinator_who_asked(

@@ -208,7 +208,7 @@ def test_a_learner_who_opens_the_admin_is_told_it_is_not_for_them(client, learne
 
 def test_the_demo_staff_accounts_come_with_the_printed_demo_key(db, settings, capsys):
     from django.core.management import call_command
-    from redflag.accounts import demo
+    from redflag.demo import accounts as demo
 
     settings.DEBUG = True
     call_command("seed_demo", "--demo-accounts")

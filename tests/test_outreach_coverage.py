@@ -7,10 +7,11 @@ from collections import defaultdict
 import pytest
 from django.utils import timezone
 from redflag.accounts.models import LearnerProfile
+from redflag.demo import synthetic
 
 from certificates import codes
 from certificates.models import Certificate
-from outreach import regions, synthetic, training_log
+from outreach import regions, training_log
 from outreach.models import InPersonSession, Organisation
 from outreach.services import coverage, staff
 from tests.conftest import make_user

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from redflag.demo import synthetic
 
-from outreach import synthetic
 from outreach.models import InPersonSession, Organisation
 from outreach.services import coverage
 from tests.conftest import confirm_password, make_user

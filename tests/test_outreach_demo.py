@@ -6,9 +6,9 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from redflag.accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from redflag.demo import outreach as demo
+from redflag.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
-from outreach import demo
 from outreach.models import InPersonSession, Organisation, OrganisationManager
 from tests.conftest import sign_in
 

@@ -7,6 +7,7 @@ import io
 import zipfile
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -115,7 +116,19 @@ def test_the_roster_lists_only_the_managers_staff(manager_client, world):
     assert rows[0][:4] == ["Name", "Job role", "Status", "Course"]
     assert sorted(row[0] for row in rows[1:]) == ["Ana", "Ben", "Cleo"]
     ana = next(row for row in rows if row[0] == "Ana")
-    assert ana[2] == "Current" and "/certificates/verify/" in ana[7]
+    assert ana[2] == "Current" and ana[5] == "Harbor View Hotel"
+    assert "/certificates/verify/" in ana[9]
+
+
+def test_a_spanish_speaking_manager_gets_the_roster_headings_in_spanish(manager_client, world):
+    confirm_password(manager_client)
+    manager_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    response = manager_client.get(reverse("outreach:roster", args=[world["harbor"].pk]))
+    headings = next(csv.reader(io.StringIO(response.content.decode())))
+    assert headings[:4] == ["Nombre", "Puesto de trabajo", "Estado", "Curso"]
+    ana = next(row for row in csv.reader(io.StringIO(response.content.decode()))
+               if row[0] == "Ana")
+    assert ana[2] == "Vigente"
 
 
 def test_a_manager_downloads_their_staffs_certificates_but_not_another_organisations(

@@ -5,10 +5,36 @@ from django.db import migrations, models
 
 
 def fill_coverage_columns(apps, schema_editor):
-    # Raw SQL over the table's own columns, so the current code is safe to run here.
-    from outreach import training_log
-
-    training_log.refresh_all()
+    # A frozen copy of the recount as it stood when the columns were added: a migration must not
+    # import live code, which changes after it.
+    table = schema_editor.quote_name("certificates_certificate")
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"""
+            UPDATE {table} SET
+                coverage_previous_on = w.previous_on,
+                coverage_previous_in_group_on = w.previous_in_group_on,
+                coverage_moved = w.moved,
+                coverage_renewed = w.renewed
+            FROM (
+                SELECT id,
+                    LAG(issued_on) OVER (PARTITION BY user_id ORDER BY issued_on, id)
+                        AS previous_on,
+                    LAG(issued_on) OVER (PARTITION BY user_id, group_id ORDER BY issued_on, id)
+                        AS previous_in_group_on,
+                    CASE WHEN MIN(COALESCE(organisation_id, 0)) OVER learner
+                                = MAX(COALESCE(organisation_id, 0)) OVER learner
+                          AND MIN(state) OVER learner = MAX(state) OVER learner
+                          AND MIN(county) OVER learner = MAX(county) OVER learner
+                         THEN %s ELSE %s END AS moved,
+                    CASE WHEN course_id IS NOT NULL
+                          AND MAX(passed_at) OVER (PARTITION BY user_id, course_id) > passed_at
+                         THEN %s ELSE %s END AS renewed
+                FROM {table}
+                WHERE user_id IS NOT NULL AND revoked_at IS NULL
+                WINDOW learner AS (PARTITION BY user_id)
+            ) AS w
+            WHERE {table}.id = w.id
+        """, [False, True, True, False])
 
 
 class Migration(migrations.Migration):

@@ -1,9 +1,7 @@
 """Bulk downloads: a ZIP of certificates plus a roster, built in the background for a
 coordinator (the registry) or an organisation manager, and kept a week."""
 
-import csv
 import datetime
-import io
 import logging
 import tempfile
 import zipfile
@@ -12,11 +10,12 @@ from django.conf import settings
 from django.core.files.base import File
 from django.db import transaction
 from django.http import FileResponse, Http404
-from django.utils import timezone
-from redflag.lib.spreadsheets import safe_cell
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
+from redflag.lib.spreadsheets import csv_text
 from wagtail.log_actions import log
 
-from ..models import BulkDownload, Certificate
+from ..models import BulkDownload, Certificate, Status
 from .rendering import pdf_bytes, pdf_filename
 
 logger = logging.getLogger(__name__)
@@ -26,44 +25,46 @@ PROGRESS_EVERY = 25
 
 # Bulk download -------------------------------------------------------------------------------
 
-ROSTER_HEADERS = [
-    "Name",
-    "Position / job role",
-    "Course",
-    "Stakeholder group",
-    "Organisation",
-    "Issue date",
-    "Expiry date",
-    "Status",
-    "Verification code",
-    "Verification URL",
+# The one roster: inside the registry's and the managers' ZIPs, and the organisation page's
+# roster.csv. The headings are lazy, so each is translated when a roster is written, in the
+# language of whoever reads it.
+ROSTER_COLUMNS = [
+    ("name", gettext_lazy("Name")),
+    ("job_role", gettext_lazy("Job role")),
+    ("status", gettext_lazy("Status")),
+    ("course", gettext_lazy("Course")),
+    ("group", gettext_lazy("Stakeholder group")),
+    ("organisation", gettext_lazy("Organisation")),
+    ("issued_on", gettext_lazy("Trained on")),
+    ("expires_on", gettext_lazy("Expires on")),
+    ("code", gettext_lazy("Verification code")),
+    ("verify_url", gettext_lazy("Verify at")),
 ]
 
 
+def write_roster(rows) -> str:
+    """A roster CSV from dicts keyed as ROSTER_COLUMNS."""
+    return csv_text(ROSTER_COLUMNS, rows)
+
+
 def roster_csv(certificates, *, today=None) -> str:
+    """The roster of these certificates, as printed on them."""
     today = today or timezone.localdate()
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(ROSTER_HEADERS)
-    for c in certificates:
-        writer.writerow(
-            [
-                safe_cell(v)
-                for v in (
-                    c.learner_name,
-                    c.job_role,
-                    c.course_title,
-                    c.group_name,
-                    c.organisation_name,
-                    c.issued_on.isoformat(),
-                    c.expires_on.isoformat(),
-                    c.status_on(today),
-                    c.display_code,
-                    c.get_verify_url(),
-                )
-            ]
-        )
-    return out.getvalue()
+    return write_roster(
+        {
+            "name": c.learner_name,
+            "job_role": c.job_role,
+            "status": Status(c.status_on(today)).label,
+            "course": c.course_title,
+            "group": c.group_name,
+            "organisation": c.organisation_name,
+            "issued_on": c.issued_on,
+            "expires_on": c.expires_on,
+            "code": c.display_code,
+            "verify_url": c.get_verify_url(),
+        }
+        for c in certificates
+    )
 
 
 BULK_KEEP_DAYS = 7
@@ -107,6 +108,11 @@ def start_bulk_download(
     return bulk
 
 
+def _language_of(user) -> str:
+    profile = getattr(user, "learner_profile", None) if user else None
+    return (profile.language if profile else "") or settings.LANGUAGE_CODE
+
+
 def build_bulk_zip(bulk_id: int) -> BulkDownload:
     """Write the ZIP of PDFs plus roster.csv, updating progress as it goes.
 
@@ -136,9 +142,10 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
                     archive.writestr(name, pdf_bytes(certificate, branding=branding))
                     if done % PROGRESS_EVERY == 0:
                         BulkDownload.objects.filter(pk=bulk.pk).update(progress=done)
-                archive.writestr(
-                    "roster.csv", roster_csv(ordered), compress_type=zipfile.ZIP_DEFLATED
-                )
+                # Built in the background: the roster is in the language of whoever asked.
+                with translation.override(_language_of(bulk.requested_by)):
+                    roster = roster_csv(ordered)
+                archive.writestr("roster.csv", roster, compress_type=zipfile.ZIP_DEFLATED)
             spool.seek(0)
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
             bulk.file.save(f"certificates-{stamp}-{bulk.pk}.zip", File(spool), save=False)

@@ -8,6 +8,7 @@ a certificate.
 import datetime
 import unicodedata
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -86,8 +87,8 @@ def issue_certificate(
     first certificate. The PDF is rendered after commit, in a task; a render failure never loses
     the record, because the PDF can always be rebuilt from it.
     """
-    from redflag.accounts.models import LearnerProfile
-
+    # Profiles belong to the project above the apps: named by label, not imported.
+    LearnerProfile = apps.get_model("accounts", "LearnerProfile")
     if attempt is not None:
         existing = Certificate.objects.filter(quiz_attempt_id=attempt.pk).first()
         if existing:

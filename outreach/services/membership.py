@@ -10,13 +10,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Lower
 from django.utils import timezone
-from redflag.accounts.models import LearnerProfile
 from wagtail.log_actions import log
 
 from certificates.models import Certificate
 
 from .. import training_log
-from ..models import Organisation
+from ..models import Organisation, learner_profiles
 
 
 def join_organisation(profile, organisation: Organisation, *, by=None):
@@ -43,7 +42,7 @@ def unmatched_employers(*, limit: int = 200) -> list[EmployerRow]:
     Two queries."""
 
     rows = list(
-        LearnerProfile.objects.filter(organisation__isnull=True).exclude(employer="")
+        learner_profiles().filter(organisation__isnull=True).exclude(employer="")
         .annotate(key=Lower("employer"))
         .order_by().values("key", "state")
         .annotate(learners=Count("pk"), employer=Max("employer"))
@@ -67,7 +66,7 @@ def match_employer(employer: str, state: str, organisation: Organisation, *, by)
     certificates they were issued under that name. Returns (learners, certificates) updated."""
 
     learners = (
-        LearnerProfile.objects.filter(organisation__isnull=True, state=state)
+        learner_profiles().filter(organisation__isnull=True, state=state)
         .annotate(key=Lower("employer")).filter(key=employer.strip().lower())
         .update(organisation=organisation, updated_at=timezone.now())
     )

@@ -17,11 +17,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from redflag.accounts.models import LearnerProfile
 
 from certificates.models import EXPIRY_WARNING_DAYS, Certificate
 
-from ..models import Organisation
+from ..models import Organisation, learner_profiles
 from .coverage import counted_certificates
 
 # A person's status turns from "current" to "expiring" this far ahead of expiry: the expiry window
@@ -72,7 +71,7 @@ def organisation_people(organisation: Organisation, *, today: datetime.date | No
     # A UNION of two indexed look-ups: "profile here OR a certificate here" written as one
     # condition makes the database test every account.
     members = (
-        LearnerProfile.objects.filter(organisation=organisation).order_by().values("user_id")
+        learner_profiles().filter(organisation=organisation).order_by().values("user_id")
         .union(Certificate.objects.filter(organisation=organisation).order_by().values("user_id"))
     )
     queryset = (

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from redflag.lib.regions import STATE_CHOICES
 
 from certificates.services.issuing import validate_learner_name
-from courses.models import StakeholderGroup
 from outreach import invites
 
 from .models import LearnerProfile, zip_code_validator
@@ -24,7 +23,6 @@ PROFILE_FIELDS = [
 
 def _profile_fields():
     fields = fields_for_model(LearnerProfile, fields=PROFILE_FIELDS)
-    fields["group"].queryset = StakeholderGroup.objects.all()
     fields["group"].empty_label = _("Choose your workplace type")
     fields["state"].choices = STATE_CHOICES
     fields["certificate_name"].error_messages["required"] = _(

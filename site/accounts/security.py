@@ -16,7 +16,6 @@ from functools import wraps
 
 from allauth.account.decorators import reauthentication_required
 from allauth.account.internal.flows.login import get_authentication_records, record_authentication
-from allauth.account.internal.flows.reauthentication import raise_if_reauthentication_required
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp import views as allauth_totp_views
@@ -141,13 +140,6 @@ AGGREGATE_EXPORTS = {
     "quiz_reports:questions",
     "wagtailadmin_reports:page_types_usage",
 }
-
-
-def require_recent_password(request) -> None:
-    """For a view that has already checked who may see the object: asks for the password again
-    (allauth's re-authentication) unless it was typed in the last few minutes. Checking access
-    first means someone else's organisation answers 404, not a password prompt."""
-    raise_if_reauthentication_required(request, app="")
 
 
 def guard_admin_view(view):

@@ -12,7 +12,9 @@ and every Wagtail admin export (Redflag's reports and listings, and Wagtail's ow
 history) through `guard_wagtail_exports`.
 """
 
+import csv
 import functools
+import io
 import re
 
 from django.utils.functional import Promise
@@ -32,6 +34,19 @@ def safe_cell(value):
         return value
     value = _UNWRITABLE.sub("", value)
     return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def csv_text(columns, rows) -> str:
+    """A CSV with a heading row and one row per dict, every cell through `safe_cell`.
+
+    `columns` is a list of (key, label). Labels may be lazy translations: each is translated here,
+    when the file is written, in the language active for its reader."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([safe_cell(label) for _key, label in columns])
+    for row in rows:
+        writer.writerow([safe_cell(row.get(key, "")) for key, _label in columns])
+    return out.getvalue()
 
 
 def guard_wagtail_exports():

@@ -109,7 +109,7 @@ def totp_code(secret=None):
     """What an authenticator app holding ``secret`` (the demo key unless given) shows now."""
     import time
 
-    from redflag.accounts import demo
+    from redflag.demo import accounts as demo
 
     return demo.current_code(time.time(), secret or demo.DEMO_TOTP_SECRET)
 

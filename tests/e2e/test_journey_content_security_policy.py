@@ -14,7 +14,8 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from redflag.accounts.demo import DEMO_PASSWORD, seed_accounts
+from redflag.demo import outreach as outreach_demo
+from redflag.demo.accounts import DEMO_PASSWORD, seed_accounts
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
@@ -22,7 +23,6 @@ from wagtail.images.models import Image
 from certificates.demo import seed_demo_certificate
 from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage
-from outreach import demo as outreach_demo
 from quizzes.demo import seed_quizzes
 from tests.conftest import PASSWORD as LEARNER_PASSWORD
 from tests.conftest import make_user

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from redflag.accounts.demo import DEMO_PASSWORD, seed_accounts
 from redflag.accounts.models import LearnerProfile
+from redflag.demo import outreach as outreach_demo
+from redflag.demo.accounts import DEMO_PASSWORD, seed_accounts
 
 from certificates.demo import seed_demo_certificate
 from courses.models import CoursePage, StakeholderGroup
-from outreach import demo as outreach_demo
 from outreach.models import Organisation
 from quizzes.demo import seed_quizzes
 

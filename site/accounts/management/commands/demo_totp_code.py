@@ -3,8 +3,7 @@ import time
 from allauth.mfa import app_settings as mfa_settings
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-
-from ... import demo
+from redflag.demo import accounts as demo
 
 
 class Command(BaseCommand):

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
-
-from outreach import synthetic
+from redflag.demo import synthetic
 
 
 class Command(BaseCommand):

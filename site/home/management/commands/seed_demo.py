@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from redflag.accounts import demo as account_demo
+from redflag.demo import accounts as account_demo
+from redflag.demo import outreach as outreach_demo
 
 from certificates import demo as certificate_demo
 from courses import demo as course_demo
-from outreach import demo as outreach_demo
 from quizzes import demo as quiz_demo
 
 

@@ -9,16 +9,15 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from redflag.accounts.demo import DEMO_PASSWORD
 from redflag.accounts.models import LearnerProfile
+from redflag.demo.accounts import DEMO_PASSWORD
 from redflag.lib.dates import add_months
 
 from certificates import codes
 from certificates.models import Certificate
 from courses.models import CoursePage, StakeholderGroup
-
-from . import training_log
-from .models import InPersonSession, Organisation, OrganisationManager
+from outreach import training_log
+from outreach.models import InPersonSession, Organisation, OrganisationManager
 
 MANAGER_EMAIL = "manager@example.org"
 MANAGER_NAME = "Hana Okafor"

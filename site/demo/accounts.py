@@ -15,10 +15,9 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from redflag.accounts.models import LearnerProfile
 
 from courses.models import StakeholderGroup
-
-from .models import LearnerProfile
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "redflag-demo")
 # Base32, as an authenticator app takes it; shown in groups of four for typing.
