@@ -143,12 +143,6 @@ class Certificate(models.Model):
     )
     render_failures = models.PositiveSmallIntegerField(_("failed PDF renders"), default=0)
 
-    # Derived from the learner's other certificates so coverage counts people without a distinct
-    # count; maintained by outreach.training_log, which explains each.
-    coverage_previous_on = models.DateField(null=True, blank=True, editable=False)
-    coverage_previous_in_group_on = models.DateField(null=True, blank=True, editable=False)
-    coverage_moved = models.BooleanField(default=False, editable=False)
-    coverage_renewed = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = CertificateQuerySet.as_manager()
@@ -169,40 +163,6 @@ class Certificate(models.Model):
             models.Index(fields=["expires_on"], name="cert_expires_on"),
             # The registry's default order and its issue-date filter.
             models.Index(fields=["-issued_on", "-id"], name="cert_issued_on"),
-            # Outreach coverage (outreach.services.coverage): people trained per group, month,
-            # county and organisation in a period, counted from this index alone (the columns
-            # after issued_on are keys rather than INCLUDEd because SQLite has no INCLUDE).
-            # The coverage indexes hold unrevoked certificates, which are never replaced ones
-            # (cert_replaced_is_revoked); naming replaced_by in a query would let SQLite choose
-            # its unique index, which it believes matches one row, for "replaced_by IS NULL".
-            models.Index(
-                fields=["issued_on", "group", "organisation", "state", "county",
-                        "coverage_previous_on", "coverage_previous_in_group_on",
-                        "coverage_moved"],
-                condition=Q(revoked_at__isnull=True),
-                name="cert_coverage_period",
-            ),
-            # Outreach coverage: the same figures for learners who trained at more than one place,
-            # counted distinct (a few per cent of the certificates).
-            models.Index(
-                fields=["issued_on", "group", "user", "organisation", "state", "county"],
-                condition=Q(revoked_at__isnull=True, coverage_moved=True),
-                name="cert_coverage_moved",
-            ),
-            # Outreach: one organisation's training in a period (the organisation filter and
-            # outreach.services.coverage.not_reached's "was it reached?").
-            models.Index(
-                fields=["organisation", "issued_on", "user"],
-                condition=Q(revoked_at__isnull=True),
-                name="cert_coverage_org",
-            ),
-            # Outreach: certificates expiring within 30/60/90 days per group, region, organisation.
-            models.Index(
-                fields=["expires_on", "group", "organisation", "state", "county",
-                        "coverage_renewed"],
-                condition=Q(revoked_at__isnull=True),
-                name="cert_coverage_expiry",
-            ),
         ]
         constraints = [
             models.CheckConstraint(

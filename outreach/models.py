@@ -236,6 +236,70 @@ class InPersonSession(models.Model):
             raise ValidationError(errors)
 
 
+class TrainingRecord(models.Model):
+    """One row per counted certificate (neither revoked nor replaced): what coverage counts.
+
+    Written only by outreach.training_log, from the certificates table, which explains each
+    column; coverage reads this table and never the certificates'. The place and date columns
+    are copies of the certificate's, so the dashboard's grouped passes read one narrow table.
+    """
+
+    certificate = models.OneToOneField(
+        "certificates.Certificate", on_delete=models.CASCADE, primary_key=True,
+        related_name="training_record",
+    )
+    # The copies follow the certificate's own SET_NULL when an account, course, group or
+    # organisation is deleted; the training log then recomputes the learners' links.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                             related_name="+")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.SET_NULL, null=True,
+                               related_name="+", db_index=False)
+    group = models.ForeignKey("courses.StakeholderGroup", on_delete=models.SET_NULL, null=True,
+                              related_name="+", db_index=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.SET_NULL, null=True,
+                                     related_name="+", db_index=False)
+    state = models.CharField(max_length=2)
+    county = models.CharField(max_length=100)
+    issued_on = models.DateField()
+    expires_on = models.DateField()
+    previous_on = models.DateField(null=True)
+    previous_in_group_on = models.DateField(null=True)
+    moved = models.BooleanField(default=False)
+    renewed = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("training record")
+        verbose_name_plural = _("training records")
+        default_permissions = ()
+        indexes = [
+            # services.coverage.Coverage.online and .months: people trained per group,
+            # organisation, county and month in a period, from this index alone.
+            models.Index(
+                fields=["issued_on", "group", "organisation", "state", "county", "previous_on",
+                        "previous_in_group_on", "moved"],
+                name="training_period",
+            ),
+            # services.coverage._moved_people: learners who trained at more than one place,
+            # counted distinct (a few per cent of the rows).
+            models.Index(
+                fields=["issued_on", "group", "user", "organisation", "state", "county"],
+                condition=models.Q(moved=True),
+                name="training_moved",
+            ),
+            # services.coverage: one organisation's training in a period, and not_reached's
+            # "was it reached?".
+            models.Index(fields=["organisation", "issued_on", "user"], name="training_org"),
+            # services.coverage.Coverage.groups: expiring within 30/60/90 days.
+            models.Index(
+                fields=["expires_on", "group", "organisation", "state", "county", "renewed"],
+                name="training_expiry",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.certificate_id} · {self.issued_on}"
+
+
 def organisation_by_invite_code(typed: str) -> "Organisation | None":
     code = normalise_invite_code(typed)
     if not code:

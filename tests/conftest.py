@@ -23,6 +23,41 @@ PASSWORD = "correct-horse-battery"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After every test that passed and used the database: the training log (outreach's records
+    of who counts on the dashboard) must equal a recount from the certificates, whatever the test
+    wrote and however (services, the ORM, bulk writes, deletions)."""
+    result = yield
+    if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        from django.db import DatabaseError
+
+        from outreach import training_log
+
+        try:
+            count, sample = training_log.drift()
+        except DatabaseError:
+            return result  # the test left no usable connection (a server it stopped on purpose)
+        assert count == 0, f"the training log drifted from a recount: {sample}"
+    return result
+
+
+def certificates_written(*certificates):
+    """For a test that writes certificates with the ORM, as Redflag's services never do: tell the
+    training log, as every writer of certificates must (without arguments: recount it all)."""
+    from certificates.signals import send_changed
+    from outreach import training_log
+
+    if not certificates:
+        training_log.rebuild()
+        return
+    send_changed(user_ids=[c.user_id for c in certificates],
+                 certificate_ids=[c.pk for c in certificates])
+
+
 class FrontDoorClient(Client):
     """force_login as if through the sign-in form: with the TOTP step when the user has an app.
 

@@ -39,7 +39,7 @@ from outreach.models import InPersonSession, Organisation, OrganisationManager
 from quizzes import services
 from quizzes.testing import make_quiz, open_all_lessons
 
-from .conftest import FrontDoorClient, make_user
+from .conftest import FrontDoorClient, certificates_written, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ ACCESS = {
     # A staff member's certificate, from the organisation's page: its manager and coordinators.
     "organisation/<int:pk>/certificates/<int:certificate_pk>/": Row(
         "in 404 404 200 404 404 404 200 200", SIGNED_IN_405,
-        args={"certificate_pk": "certificate"}),
+        args={"pk": "organisation", "certificate_pk": "certificate"}),
     "organisation/<int:pk>/roster.csv": Row("in 404 404 again 404 404 404 again again",
                                             SIGNED_IN_405),
     # The manager's ZIP of their staff's certificates: asked for with a POST (after the password
@@ -306,6 +306,7 @@ def objects(course, hotel_group, coordinator):
         organisation_name=hotel.name, state="CA", county="Alameda", score_percent=100,
         passed_at=timezone.make_aware(datetime.datetime(2026, 3, 2, 9)), issued_on=issued,
         expires_on=datetime.date(2028, 3, 2), code=codes.new_code())
+    certificates_written(certificate)
     session = InPersonSession.objects.create(
         date=issued, place="Harbor View Hotel", group=hotel_group, organisation=hotel, state="CA",
         county="Alameda", attendees=12, trainer=coordinator, created_by=coordinator)
@@ -456,6 +457,7 @@ OBJECT_IN_ROUTE = [
     ("organisation/", "organisation"),
     ("stakeholdergroup/", "group"),
     ("coverage/groups/", "group"),
+    ("coverage/organisations/", "organisation"),
     ("reports/quizzes/", "quiz"),
     ("quizzes/attempts/", "attempt"),
     ("quizzes/", "quiz"),

@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from certificates.models import BulkDownload, Certificate
 from certificates.services import bulk_downloads, issuing
-from tests.conftest import confirm_password, make_course, make_user
+from tests.conftest import certificates_written, confirm_password, make_course, make_user
 
 TODAY = timezone.localdate()
 INDEX = "/admin/certificates/"
@@ -27,6 +27,7 @@ def issue(user, course, *, days_ago=10, **changes):
     )
     if changes:
         Certificate.objects.filter(pk=certificate.pk).update(**changes)
+        certificates_written()
         certificate.refresh_from_db()
     return certificate
 
@@ -389,6 +390,7 @@ def test_the_inspect_page_offers_revoke_and_reissue_only_while_a_certificate_sta
     assert admin_url("revoke", certificate.pk) in html
     assert "Reissue with corrected name" in html
     Certificate.objects.filter(pk=certificate.pk).update(revoked_at=timezone.now())
+    certificates_written()
     html = coordinator_client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
     assert "Reissue with corrected name" not in html
     assert admin_url("revoke", certificate.pk) not in html

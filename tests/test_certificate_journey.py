@@ -75,7 +75,7 @@ def test_a_certificate_failure_rolls_back_the_pass_so_nothing_is_half_recorded(
     def broken(**kwargs):
         raise RuntimeError("database trouble while issuing")
 
-    monkeypatch.setattr("certificates.signals.issue_certificate", broken)
+    monkeypatch.setattr("certificates.services.issuing.issue_certificate", broken)
     client.raise_request_exception = False
     client.post(reverse("quizzes:start", args=[quiz.pk]))
     attempt = Attempt.objects.get(quiz=quiz)

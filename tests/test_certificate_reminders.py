@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateReminder
 from certificates.services import issuing, reminders
+from tests.conftest import certificates_written
 
 TODAY = datetime.date(2027, 6, 1)
 
@@ -24,6 +25,7 @@ def issue(user, course, *, expires_in, passed_days_ago=300):
         issued_on=TODAY - datetime.timedelta(days=400),
         expires_on=TODAY + datetime.timedelta(days=expires_in),
     )
+    certificates_written()
     certificate.refresh_from_db()
     return certificate
 
@@ -84,6 +86,7 @@ def test_a_title_and_name_with_apostrophes_read_as_typed_in_subject_and_text_and
     Certificate.objects.filter(pk=certificate.pk).update(
         course_title="Children's Safety & <Care>", learner_name="Ana O'Brien"
     )
+    certificates_written()
     reminders.send_due_reminders(today=TODAY)
     message = mail.outbox[0]
     expires = _date(certificate.expires_on)

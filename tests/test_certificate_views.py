@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from certificates.models import Certificate
 from certificates.services import issuing, rendering
+from tests.conftest import certificates_written
 
 TODAY = timezone.localdate()
 
@@ -23,6 +24,7 @@ def issue(user, course, *, days_ago=10, **changes):
     )
     if changes:
         Certificate.objects.filter(pk=certificate.pk).update(**changes)
+        certificates_written()
         certificate.refresh_from_db()
     return certificate
 
@@ -93,6 +95,7 @@ def test_a_replaced_certificate_shows_when_it_was_replaced_and_not_the_old_name_
     client, certificate, coordinator
 ):
     Certificate.objects.filter(pk=certificate.pk).update(learner_name="Zebediah Wrongname")
+    certificates_written()
     certificate.refresh_from_db()
     issuing.reissue_certificate(
         certificate, by=coordinator, learner_name="Zebediah Rightname", reason="Typo",
@@ -197,6 +200,7 @@ def _downloader(role, certificate, coordinator, hotel_group):
         name="Harbor View Hotel", group=hotel_group, state="CA", county="Alameda"
     )
     Certificate.objects.filter(pk=certificate.pk).update(organisation=hotel)
+    certificates_written()
     manager = make_user("gm@harborview.example")
     OrganisationManager.objects.create(user=manager, organisation=hotel)
     return manager, reverse("outreach:certificate", args=[hotel.pk, certificate.pk])
@@ -291,6 +295,7 @@ def test_a_certificate_expiring_soon_offers_renewal_but_a_fresh_one_does_not(
     Certificate.objects.filter(pk=certificate.pk).update(
         expires_on=TODAY + datetime.timedelta(days=300)
     )
+    certificates_written()
     assert "Renew now" not in learner_client.get("/my-training/").content.decode()
 
 

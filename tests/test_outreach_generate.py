@@ -7,8 +7,8 @@ from django.core.management import call_command
 from redflag.accounts.models import LearnerProfile
 
 from certificates.models import Certificate
-from outreach.models import InPersonSession, Organisation
-from tests.test_training_log import expected_columns, stored_columns
+from outreach.models import InPersonSession, Organisation, TrainingRecord
+from tests.test_training_log import expected_records, stored_records
 
 
 @pytest.mark.django_db
@@ -32,8 +32,8 @@ def test_it_writes_the_records_learners_and_organisations_asked_for_with_a_progr
     assert all(c.replaced_by.issued_on == c.issued_on and c.revoked_at for c in replaced)
     # Learners who changed employer; and the training log's columns, written with the rows, are
     # what the rules give.
-    assert Certificate.objects.filter(coverage_moved=True).exists()
-    assert stored_columns() == expected_columns()
+    assert TrainingRecord.objects.filter(moved=True).exists()
+    assert stored_records() == expected_records()
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry
 from certificates import codes
 from certificates.models import BulkDownload, Certificate
 from outreach.models import Organisation, OrganisationManager
-from tests.conftest import PASSWORD, confirm_password, make_user
+from tests.conftest import PASSWORD, certificates_written, confirm_password, make_user
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def staff(email, organisation, group):
 
 def certify(user, course, organisation, issued_on):
     profile = user.learner_profile
-    return Certificate.objects.create(
+    written = Certificate.objects.create(
         user=user, course=course, learner_name=profile.certificate_name, course_title=course.title,
         group=profile.group, group_name=profile.group.name, organisation=organisation,
         organisation_name=organisation.name, job_role=profile.job_role, state="CA",
@@ -45,6 +45,8 @@ def certify(user, course, organisation, issued_on):
         passed_at=timezone.make_aware(datetime.datetime.combine(issued_on, datetime.time(9))),
         issued_on=issued_on, expires_on=issued_on + datetime.timedelta(days=730),
         code=codes.new_code())
+    certificates_written()
+    return written
 
 
 @pytest.fixture

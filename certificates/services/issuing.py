@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 
 from .. import codes
 from ..models import Certificate, CertificateReminder
+from ..signals import send_changed
 from .rendering import enqueue_render
 
 # Names --------------------------------------------------------------------------------------
@@ -135,6 +136,7 @@ def issue_certificate(
                 return existing
         raise
     log(certificate, "certificate.issued", user=user, data={"code": certificate.code})
+    send_changed(user_ids=[certificate.user_id], certificate_ids=[certificate.pk])
     transaction.on_commit(lambda: enqueue_render(certificate.pk))
     return certificate
 
@@ -151,6 +153,7 @@ def revoke_certificate(certificate: Certificate, *, by, reason: str, now=None) -
     certificate.revoked_by = by
     certificate.revoked_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+    send_changed(user_ids=[certificate.user_id], certificate_ids=[certificate.pk])
     log(
         certificate,
         "certificate.revoked",
@@ -205,7 +208,19 @@ def reissue_certificate(
         "old_code": old.code,
         "new_code": new.code,
     }
+    send_changed(user_ids=[old.user_id], certificate_ids=[old.pk, new.pk])
     log(old, "certificate.replaced", user=by, data=data)
     log(new, "certificate.reissued", user=by, data=data)
     transaction.on_commit(lambda: enqueue_render(new.pk))
     return new
+
+
+@transaction.atomic
+def assign_organisation(certificates, organisation) -> int:
+    """Credit these certificates (a queryset) to an organisation of the directory: an employer
+    typed at sign-up and matched later. The name printed on them stays as issued. Returns how
+    many changed."""
+    rows = list(certificates.values_list("pk", "user_id"))
+    changed = certificates.update(organisation=organisation)
+    send_changed(user_ids=[user for _pk, user in rows], certificate_ids=[pk for pk, _user in rows])
+    return changed

@@ -2,9 +2,9 @@
 
 The dashboard, its drill-downs, the exports and the organisation managers' page all read their
 figures from the functions here. Each takes a CoverageFilter and runs a fixed number of aggregate
-queries, whatever the amount of data: nothing here queries per row. Distinct learners are counted
-through the links each certificate carries to the learner's previous one (outreach.training_log),
-so a period's figures need no distinct count over all its certificates.
+queries, whatever the amount of data: nothing here queries per row. They read the training log
+(outreach.training_log): one record per counted certificate, linked to the learner's previous
+one, so a period's figures need no distinct count over all its certificates.
 
 Definitions
 - A certificate counts as training when it is neither revoked nor replaced. A reissued
@@ -51,11 +51,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.dates import add_months
 
-from certificates.models import Certificate
 from courses.models import StakeholderGroup
 
 from .. import regions
-from ..models import InPersonSession, Organisation
+from ..models import InPersonSession, Organisation, TrainingRecord
 
 EXPIRY_WINDOWS = (30, 60, 90)
 DEFAULT_PERIOD_MONTHS = 24  # California's hotel training is due every two years
@@ -140,14 +139,14 @@ class CoverageFilter:
 
 
 def counted_certificates():
-    # Replaced certificates are revoked as well (the cert_replaced_is_revoked constraint).
-    return Certificate.objects.filter(revoked_at__isnull=True)
+    """The training log: one record per counted certificate (outreach.training_log)."""
+    return TrainingRecord.objects.all()
 
 
 def current_unrenewed_certificates(today: datetime.date):
     """Counted certificates still valid today whose learner has not renewed them (no later
-    unrevoked certificate for the same course: the training log's coverage_renewed)."""
-    return counted_certificates().filter(expires_on__gte=today, coverage_renewed=False)
+    counted certificate for the same course)."""
+    return counted_certificates().filter(expires_on__gte=today, renewed=False)
 
 
 def _people():
@@ -180,18 +179,18 @@ def _first_in_period(f: CoverageFilter, *, in_group: bool = False, by_month: boo
     """Certificates that count a learner who has not moved: their first in the period (within
     the group for per-group figures or when one group is chosen; within the month for monthly
     ones), found through the links outreach.training_log keeps."""
-    link = "coverage_previous_in_group_on" if in_group or f.group_id else "coverage_previous_on"
+    link = "previous_in_group_on" if in_group or f.group_id else "previous_on"
     since = Value(f.date_from, output_field=DateField())
     if by_month:
         since = Greatest(MonthStart("issued_on"), since)
-    return Q(coverage_moved=False) & (Q(**{f"{link}__isnull": True})
+    return Q(moved=False) & (Q(**{f"{link}__isnull": True})
                                       | Q(**{f"{link}__lt": since}))
 
 
 def _moved_people(certificates, *fields, **expressions) -> dict:
     """Learners who trained at more than one place, counted distinct among their own
-    certificates (through the small cert_coverage_moved index), per value of the fields."""
-    moved = certificates.filter(coverage_moved=True).order_by()
+    records (through the small training_moved index), per value of the fields."""
+    moved = certificates.filter(moved=True).order_by()
     if not fields and not expressions:
         return {(): moved.aggregate(n=Count("user", distinct=True))["n"] or 0}
     keys = [*fields, *expressions]
@@ -387,7 +386,7 @@ class Coverage:
 
         today = f.today
         windows = {
-            # Counted on expires_on, not the id, so the cert_coverage_expiry index alone answers.
+            # Counted on expires_on, not the id, so the training_expiry index alone answers.
             f"expiring_{days}": Count(
                 "expires_on", filter=Q(expires_on__lte=today + datetime.timedelta(days=days)))
             for days in EXPIRY_WINDOWS

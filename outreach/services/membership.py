@@ -13,8 +13,8 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from certificates.models import Certificate
+from certificates.services import issuing
 
-from .. import training_log
 from ..models import Organisation, learner_profiles
 
 
@@ -74,9 +74,7 @@ def match_employer(employer: str, state: str, organisation: Organisation, *, by)
         Certificate.objects.filter(organisation__isnull=True, state=state)
         .annotate(key=Lower("organisation_name")).filter(key=employer.strip().lower())
     )
-    user_ids = set(matched.values_list("user_id", flat=True))
-    certificates = matched.update(organisation=organisation)
-    training_log.refresh(user_ids)
+    certificates = issuing.assign_organisation(matched, organisation)
     log(organisation, "outreach.employer_matched", user=by,
         data={"employer": employer, "state": state, "learners": learners,
               "certificates": certificates})

@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from certificates.models import EXPIRY_WARNING_DAYS, Certificate
 
 from ..models import Organisation, learner_profiles
-from .coverage import counted_certificates
 
 # A person's status turns from "current" to "expiring" this far ahead of expiry: the expiry window
 # reminders and My training use too.
@@ -63,7 +62,7 @@ def organisation_people(organisation: Organisation, *, today: datetime.date | No
     """
     today = today or timezone.localdate()
     User = get_user_model()
-    counted = counted_certificates().filter(user=OuterRef("pk")).filter(
+    counted = Certificate.objects.not_revoked().filter(user=OuterRef("pk")).filter(
         Q(organisation=organisation) | Q(user__learner_profile__organisation=organisation)
     )
     latest = counted.order_by("-expires_on", "-passed_at", "-pk")

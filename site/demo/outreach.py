@@ -15,8 +15,9 @@ from redflag.lib.dates import add_months
 
 from certificates import codes
 from certificates.models import Certificate
+from certificates.services import issuing
+from certificates.signals import send_changed
 from courses.models import CoursePage, StakeholderGroup
-from outreach import training_log
 from outreach.models import InPersonSession, Organisation, OrganisationManager
 
 MANAGER_EMAIL = "manager@example.org"
@@ -126,9 +127,8 @@ def seed_outreach(today: datetime.date | None = None) -> dict:
     if profile and profile.organisation_id is None:
         profile.organisation = hotel
         profile.save(update_fields=["organisation", "updated_at"])
-        Certificate.objects.filter(user=learner, organisation__isnull=True).update(
-            organisation=hotel)
-        training_log.refresh([learner.pk])
+        issuing.assign_organisation(
+            Certificate.objects.filter(user=learner, organisation__isnull=True), hotel)
 
     manager = _demo_user(MANAGER_EMAIL, MANAGER_NAME, password=DEMO_PASSWORD)
     OrganisationManager.objects.update_or_create(user=manager, defaults={"organisation": hotel})
@@ -172,6 +172,7 @@ def _seed_training(today, organisations, groups, courses) -> int:
             old.revoked_at = timezone.now()
             old.revoked_reason = "Name corrected"
             old.save()
+            send_changed(user_ids=[user.pk])
         else:
             certificates.append(_certificate(user, profile, hotel, hotel_course, issued_on))
 
@@ -202,7 +203,7 @@ def _seed_training(today, organisations, groups, courses) -> int:
                 user, profile, None, hotel_course,
                 today - datetime.timedelta(days=rng.randrange(20, 300))))
     Certificate.objects.bulk_create(certificates)
-    training_log.refresh(certificate.user_id for certificate in certificates)
+    send_changed(user_ids=[certificate.user_id for certificate in certificates])
 
     sessions = [
         ("Highland General Hospital", 25, "Grand rounds, Highland campus"),
