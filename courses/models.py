@@ -1,3 +1,4 @@
+import hashlib
 import re
 
 from django import forms
@@ -9,12 +10,13 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import LessonStreamBlock
@@ -155,7 +157,14 @@ class CoursePage(Page):
         return context
 
 
+# A lesson's rendered body is kept per published revision (see LessonPage.body_cache_key); the
+# time limit only bounds what a changed image or a moved page linked from the text can leave.
+BODY_CACHE_SECONDS = 60 * 60
+
+
 class LessonPage(Page):
+    """One lesson of a course: the page learners open most, so it is served in few queries."""
+
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
 
@@ -176,6 +185,33 @@ class LessonPage(Page):
                 query = urlencode({"next": request.get_full_path()})
                 return HttpResponseRedirect(f"{reverse('profile')}?{query}")
         return super().serve(request, *args, **kwargs)
+
+    def body_cache_key(self, request) -> str | None:
+        """What the rendered body depends on: the published revision, the language of the
+        interface text in its blocks, and the task force's contact in its how-to-report callouts.
+        None for a preview, which shows a draft under the live page's number."""
+        if getattr(request, "is_preview", False) or not self.live_revision_id:
+            return None
+        TaskForceSettings = apps.get_model("home", "TaskForceSettings")
+        contact = TaskForceSettings.for_request(request)
+        stamp = "|".join(
+            (contact.local_contact_name, contact.local_contact_phone, contact.local_contact_email)
+        )
+        digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+        return f"{self.pk}:{self.live_revision_id}:{get_language()}:{digest}"
+
+    def get_view_restrictions(self):
+        # Wagtail's own check reads the ancestors, then their restrictions: two queries on every
+        # lesson view. The ancestors' paths are prefixes of this page's, so one query finds the
+        # restrictions on this page, its ancestors and, for an alias among them, its original.
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        lineage = Page.objects.filter(path__in=paths)
+        return PageViewRestriction.objects.filter(
+            models.Q(page__in=lineage.filter(alias_of__isnull=True))
+            | models.Q(page__in=lineage.filter(alias_of__isnull=False).values("alias_of"))
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -214,6 +250,8 @@ class LessonPage(Page):
                 )
                 visited.add(self.pk)
         context.update(
+            body_cache_key=self.body_cache_key(request),
+            body_cache_seconds=BODY_CACHE_SECONDS,
             course=course,
             lessons=siblings,
             lesson_number=position + 1,

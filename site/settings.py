@@ -109,6 +109,8 @@ MIDDLEWARE = [
     # Staff reach nothing but their account pages until they sign in with a TOTP code.
     "redflag.accounts.security.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's site for the request, from the cache (two queries fewer on every page).
+    "redflag.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "redflag.urls"
@@ -177,8 +179,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # allauth's (sign-in by email), loading the signed-in user with their staff status.
+    "redflag.accounts.backends.AuthenticationBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 # Accounts (django-allauth): email sign-in, verified by a code typed on the same page,

@@ -38,16 +38,25 @@ OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/media/", "/favicon.ico", 
 
 def user_is_staff(user) -> bool:
     """Whether the user may open the admin: a superuser, or given Wagtail's access_admin
-    permission through a group or directly. One query, asked afresh on each request, so a role
-    granted or taken away applies at once."""
+    permission through a group or directly. Asked afresh on each request, so a role granted or
+    taken away applies at once."""
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser:
         return True
+    # The signed-in user of a request comes with the answer (accounts.backends).
+    if hasattr(user, "holds_admin_access"):
+        return user.holds_admin_access
+    return admin_access(user).exists()
+
+
+def admin_access(user):
+    """Wagtail's access_admin permission, held by the user (or OuterRef to one) through a group
+    or directly."""
     return Permission.objects.filter(
         Q(group__user=user) | Q(user=user),
         codename="access_admin", content_type__app_label="wagtailadmin",
-    ).exists()
+    )
 
 
 def is_staff(request) -> bool:

@@ -12,3 +12,7 @@ class HomeConfig(AppConfig):
         from redflag.lib.spreadsheets import guard_wagtail_exports
 
         guard_wagtail_exports()
+
+        from redflag import sites
+
+        sites.connect()
