@@ -3,6 +3,7 @@
 import pytest
 
 from courses.demo_data import load_courses
+from quizzes.demo import question_block
 
 COURSE = '''\
 slug = "night-shift"
@@ -127,3 +128,14 @@ def test_two_files_cannot_hold_the_same_course(tmp_path):
         load_courses(tmp_path)
     assert str(error.value).startswith(str(copy))
 
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (("correct = false", "correct = true"), "exactly one correct choice"),
+    (('kind = "true_false"', 'kind = "true-false"'), "kind should be one of single, multiple"),
+])
+def test_a_question_that_could_not_be_scored_fairly_names_its_file(tmp_path, change, problem):
+    path = write(tmp_path, COURSE.replace(*change, 1))
+    [course] = load_courses(tmp_path)
+    with pytest.raises(ValueError, match=problem) as error:
+        question_block(course["questions"][0], {}, course["file"])
+    assert str(error.value).startswith(f"{path}: question 'Cash for a week is a red flag.'")
