@@ -8,6 +8,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+INDICATOR_KINDS = [("labour", _("Labour")), ("sex", _("Sex")), ("both", _("Labour or sex"))]
 
 
 class IndicatorBlock(blocks.StructBlock):
@@ -17,7 +18,7 @@ class IndicatorBlock(blocks.StructBlock):
     why = blocks.TextBlock(label=_("Why it matters"))
     kind = blocks.ChoiceBlock(
         label=_("Type of trafficking"),
-        choices=[("labour", _("Labour")), ("sex", _("Sex")), ("both", _("Labour or sex"))],
+        choices=INDICATOR_KINDS,
         default="both",
     )
 

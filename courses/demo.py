@@ -1,4 +1,6 @@
-"""Demo content for `manage.py seed_demo`: the site tree, the four courses and their lessons.
+"""Demo content for `manage.py seed_demo`: the site tree, the courses and their lessons.
+
+The courses are read from courses/demo_courses/ (see demo_data.py).
 
 Everything here is looked up before it is created, so running it again changes nothing and never
 overwrites what trainers have since edited.
@@ -10,7 +12,7 @@ from django.db import transaction
 from redflag.lib.sanitise import clean_html
 from wagtail.models import Page, Site
 
-from .demo_content import COURSES
+from .demo_data import load_courses
 from .models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
 
 
@@ -83,7 +85,7 @@ def seed_courses(home) -> list[CoursePage]:
         )
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
     courses = []
-    for spec in COURSES:
+    for spec in load_courses():
         course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
         if course is None:
             course = CoursePage(

@@ -1,4 +1,5 @@
-"""Demo quizzes for `manage.py seed_demo`: one per demo course, from quizzes/demo_content.py.
+"""Demo quizzes for `manage.py seed_demo`: one per demo course, from the questions in its file in
+courses/demo_courses/.
 
 A course that already has a quiz is left alone, so running it again changes nothing and never
 overwrites what trainers have since edited.
@@ -6,10 +7,10 @@ overwrites what trainers have since edited.
 
 from django.db import transaction
 
+from courses.demo_data import load_courses
 from courses.models import CoursePage, LessonPage
 
-from .blocks import question_problems
-from .demo_content import QUIZZES
+from .blocks import QUESTION_KINDS, question_problems
 from .models import QuizPage
 
 DEMO_RULES = {
@@ -22,10 +23,14 @@ DEMO_RULES = {
 }
 
 
-def question_block(spec: dict, lessons: dict) -> tuple[str, dict]:
-    problems = question_problems(spec["kind"], spec.get("scenario", ""), spec["choices"])
+def question_block(spec: dict, lessons: dict, file) -> tuple[str, dict]:
+    """A question of a demo course's file, as a quiz's StreamField takes it."""
+    problems = [str(message) for _field, message in
+                question_problems(spec["kind"], spec.get("scenario", ""), spec["choices"])]
+    if spec["kind"] not in dict(QUESTION_KINDS):
+        problems.append(f"kind should be one of {', '.join(dict(QUESTION_KINDS))}")
     if problems:
-        raise ValueError(f"Demo question {spec['text']!r}: {problems}")
+        raise ValueError(f"{file}: question {spec['text']!r}: {' '.join(problems)}")
     lesson = lessons.get(spec.get("lesson"))
     return ("question", {
         "kind": spec["kind"],
@@ -42,9 +47,12 @@ def question_block(spec: dict, lessons: dict) -> tuple[str, dict]:
 
 @transaction.atomic
 def seed_quizzes(courses: list[CoursePage]) -> list[QuizPage]:
+    demo_courses = load_courses()
+    questions = {spec["slug"]: spec["questions"] for spec in demo_courses}
+    files = {spec["slug"]: spec["file"] for spec in demo_courses}
     quizzes = []
     for course in courses:
-        specs = QUIZZES.get(course.slug)
+        specs = questions.get(course.slug)
         existing = QuizPage.objects.child_of(course).first()
         if existing is not None or not specs:
             if existing is not None:
@@ -59,7 +67,7 @@ def seed_quizzes(courses: list[CoursePage]) -> list[QuizPage]:
                 "of 10, with the answers in a new order. Score 80% or more to complete the course "
                 "and earn your certificate. You can try 3 times in 24 hours.</p>"
             ),
-            questions=[question_block(spec, lessons) for spec in specs],
+            questions=[question_block(spec, lessons, files[course.slug]) for spec in specs],
             **DEMO_RULES,
         )
         course.add_child(instance=quiz)

@@ -140,9 +140,9 @@ def answer_demo_quiz(page, course_slug, *, correctly):
     """
     from playwright.sync_api import expect
 
-    from quizzes.demo_content import QUIZZES
+    from courses.demo_data import load_courses
 
-    questions = QUIZZES[course_slug]
+    questions = next(c["questions"] for c in load_courses() if c["slug"] == course_slug)
     sections = page.locator("section.quiz-question")
     expect(sections.first).to_be_visible()
     asked = []

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 pypdf = pytest.importorskip("pypdf")
 
-COURSE = "hotel-staff"  # the demo hotel course; its questions are in quizzes/demo_content.py
+COURSE = "hotel-staff"  # the demo hotel course: courses/demo_courses/2-hotel-staff.toml
 GROUP = "hotel-lodging"
 
 

@@ -1,0 +1,201 @@
+"""The demo courses, read from the TOML files in courses/demo_courses/.
+
+A file holds one course: its details, its lessons with their body blocks, and its quiz questions,
+each naming the lesson it reviews. Trainers and translators edit these files without reading
+Python, so each file is checked as it loads and a mistake is reported with the file's name and
+the place in it, not found later as a broken page. Whether a question can be scored fairly is the
+quiz's own rule, checked where the quiz is seeded (quizzes/demo.py).
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .blocks import INDICATOR_KINDS
+
+DEMO_COURSES_DIR = Path(__file__).resolve().parent / "demo_courses"
+# "2-hotel-staff.toml": the number orders the courses on the site, the rest is the course's slug.
+FILE_NAME = re.compile(r"(?P<position>\d+)-(?P<slug>.+)\.toml")
+
+
+@dataclass(frozen=True)
+class Table:
+    """The keys a TOML table may hold; a key's shape is str, int, bool, BLOCK, or a list of one."""
+
+    keys: dict
+    # Keys a file may leave out, with the value they then take.
+    optional: dict = field(default_factory=dict)
+
+
+BLOCK = object()  # a [[lessons.body]] table: its `type`, then that block type's keys
+INDICATOR = Table({"sign": str, "why": str, "kind": str})
+BLOCKS = {
+    "text": Table({"html": str}),
+    "indicators": Table({"heading": str, "items": [INDICATOR]}),
+    "scenario": Table({"title": str, "situation": str, "question": str, "debrief": str}),
+    "do_dont": Table({"heading": str, "dos": [str], "donts": [str]}, optional={"heading": ""}),
+    "report": Table({"heading": str, "note": str}, optional={"note": ""}),
+}
+LESSON = Table(
+    {"slug": str, "title": str, "summary": str, "body": [BLOCK]}, optional={"summary": ""}
+)
+CHOICE = Table({"text": str, "correct": bool, "feedback": str}, optional={"feedback": ""})
+QUESTION = Table(
+    {"kind": str, "scenario": str, "text": str, "explanation": str, "lesson": str,
+     "choices": [CHOICE]},
+    optional={"scenario": "", "explanation": ""},
+)
+COURSE = Table({
+    "slug": str, "title": str, "groups": [str], "summary": str, "objectives": [str],
+    "minutes": int, "lessons": [LESSON], "questions": [QUESTION],
+})
+# How a problem names an entry of a list: "lesson 2 (what-to-do), block 3 (indicators)".
+ENTRY_NAMES = {
+    "lessons": "lesson", "body": "block", "items": "item", "questions": "question",
+    "choices": "choice", "objectives": "objective", "groups": "group", "dos": "do",
+    "donts": "don't",
+}
+SHAPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
+
+
+def load_courses(folder: Path = DEMO_COURSES_DIR) -> list[dict]:
+    """Every course in `folder`, in the order of its file names' numbers.
+
+    A course is a dict with the keys of COURSE, and "file", its path; a lesson's body is a list of
+    (block type, value) pairs as a StreamField takes them, a "text" block's value being its HTML.
+    Raises ValueError naming the file and what is wrong with it.
+    """
+    courses = []
+    for path in sorted(folder.glob("*.toml"), key=_position):
+        course = load_course(path)
+        for other in courses:
+            if other["slug"] == course["slug"]:
+                raise ValueError(
+                    f"{path}: the course slug {course['slug']!r} is already {other['file']}'s"
+                )
+        courses.append(course)
+    return courses
+
+
+def _position(path: Path) -> tuple:
+    match = FILE_NAME.fullmatch(path.name)
+    return (int(match["position"]) if match else 0, path.name)
+
+
+def load_course(path: Path) -> dict:
+    try:
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{path}: not valid TOML: {error}") from None
+    problems = []
+    course = _table(data, COURSE, "", problems)
+    if course is not None:
+        problems += _course_problems(path, course)
+    if problems:
+        raise ValueError(f"{path}:\n" + "\n".join(f"  {problem}" for problem in problems))
+    course["file"] = path
+    return course
+
+
+def _course_problems(path: Path, course: dict) -> list[str]:
+    problems = []
+    match = FILE_NAME.fullmatch(path.name)
+    if match is None or match["slug"] != course["slug"]:
+        problems.append(
+            f"the file name should be a number, a hyphen and the course's slug, as in "
+            f"1-{course['slug']}.toml"
+        )
+    slugs = [lesson["slug"] for lesson in course["lessons"]]
+    for slug in sorted({slug for slug in slugs if slugs.count(slug) > 1}):
+        problems.append(f"two lessons have the slug {slug!r}")
+    for number, question in enumerate(course["questions"], 1):
+        if question["lesson"] not in slugs:
+            problems.append(
+                f"question {number}: lesson {question['lesson']!r} is not a lesson of this "
+                f"course, whose lessons are {', '.join(slugs)}"
+            )
+    return problems
+
+
+def _table(data, table: Table, where: str, problems: list[str]) -> dict | None:
+    """`data` with its keys in the order of `table` and the optional ones filled in.
+
+    None, with what is wrong added to `problems`, if anything in it is wrong.
+    """
+    if not isinstance(data, dict):
+        problems.append(f"{where}: should be a table")
+        return None
+    count = len(problems)
+    prefix = f"{where}: " if where else ""
+    unknown = [key for key in data if key not in table.keys]
+    if unknown:
+        problems.append(
+            f"{prefix}unknown key {', '.join(map(repr, unknown))}; "
+            f"the keys are {', '.join(table.keys)}"
+        )
+    result = {}
+    for key, shape in table.keys.items():
+        if key in data:
+            result[key] = _value(data[key], shape, key, where, problems)
+        elif key in table.optional:
+            result[key] = table.optional[key]
+        else:
+            problems.append(f"{prefix}missing key {key!r}")
+    return result if len(problems) == count else None
+
+
+def _value(value, shape, key: str, where: str, problems: list[str]):
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            problems.append(f"{_join(where, key)}: should be a list")
+            return None
+        entries = []
+        for number, entry in enumerate(value, 1):
+            name = f"{ENTRY_NAMES[key]} {number}"
+            if isinstance(entry, dict) and isinstance(entry.get("slug"), str):
+                name += f" ({entry['slug']})"
+            elif shape[0] is BLOCK and isinstance(entry, dict):
+                name += f" ({entry.get('type')})"
+            entries.append(_value(entry, shape[0], key, _join(where, name), problems))
+        return entries
+    if isinstance(shape, Table):
+        return _table(value, shape, where, problems)
+    if shape is BLOCK:
+        return _block(value, where, problems)
+    where = _join(where, key)
+    # A TOML true is a Python bool, which Python counts as an int too.
+    if type(value) is not shape:
+        problems.append(f"{where}: should be {SHAPE_NAMES[shape]}, not {value!r}")
+    elif shape is str and "\n" in value:
+        problems.append(
+            f"{where}: has a line break; inside triple quotes, end every line but the last with "
+            f"a backslash"
+        )
+    return value
+
+
+def _block(spec, where: str, problems: list[str]) -> tuple[str, object] | None:
+    if not isinstance(spec, dict) or spec.get("type") not in BLOCKS:
+        problems.append(
+            f"{where}: type should be one of {', '.join(map(repr, BLOCKS))}"
+        )
+        return None
+    kind = spec["type"]
+    value = _table({key: v for key, v in spec.items() if key != "type"}, BLOCKS[kind], where,
+                   problems)
+    if value is None:
+        return None
+    kinds = [choice for choice, _label in INDICATOR_KINDS]
+    for number, item in enumerate(value.get("items", []), 1):
+        if item["kind"] not in kinds:
+            problems.append(
+                f"{where}, item {number}: kind should be one of {', '.join(map(repr, kinds))}, "
+                f"not {item['kind']!r}"
+            )
+    return (kind, value["html"] if kind == "text" else value)
+
+
+def _join(where: str, name: str) -> str:
+    return f"{where}, {name}" if where else name
