@@ -6,6 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -207,11 +208,8 @@ class LessonPage(Page):
         if self.alias_of_id:
             return super().get_view_restrictions()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        lineage = Page.objects.filter(path__in=paths)
-        return PageViewRestriction.objects.filter(
-            models.Q(page__in=lineage.filter(alias_of__isnull=True))
-            | models.Q(page__in=lineage.filter(alias_of__isnull=False).values("alias_of"))
-        )
+        lineage = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=lineage)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from wagtail.models import ModelLogEntry
 
 from certificates.models import BulkDownload, Certificate
-from certificates.services import bulk_downloads, issuing
+from certificates.services import bulk_downloads, issuing, rendering
 from tests.conftest import certificates_written, confirm_password, make_course, make_user
 
 TODAY = timezone.localdate()
@@ -272,6 +272,44 @@ def test_a_coordinator_downloads_the_filtered_certificates_as_a_zip_with_a_roste
     assert row["Expires on"] == valid.expires_on.isoformat()
     assert row["Verification code"] == valid.display_code
     assert row["Verify at"] == valid.get_verify_url()
+
+
+def test_a_large_zip_renders_the_missing_pdfs_in_worker_processes_and_keeps_them(
+    registry, coordinator, monkeypatch
+):
+    pools = []
+
+    class CountedPool(bulk_downloads.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            pools.append(args)
+
+    monkeypatch.setattr(bulk_downloads, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(bulk_downloads, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(bulk_downloads.os, "cpu_count", lambda: 2)
+    wanted = [registry[key] for key in ("valid", "expiring", "expired")]
+    # One PDF stored already, two never rendered.
+    rendering.store_pdf(registry["expiring"])
+    kept_pdf = registry["expiring"].pdf.name
+    Certificate.objects.filter(pk__in=[registry["valid"].pk, registry["expired"].pk]).update(pdf="")
+    bulk = BulkDownload.objects.create(
+        requested_by=coordinator, total=3, certificate_ids=[c.pk for c in wanted])
+
+    bulk = bulk_downloads.build_bulk_zip(bulk.pk)
+
+    assert bulk.status == "done" and bulk.progress == 3
+    assert pools == [(2,)]
+    with bulk.file.open("rb") as handle:
+        archive = zipfile.ZipFile(io.BytesIO(handle.read()))
+    for certificate in wanted:
+        certificate.refresh_from_db()
+        name = next(n for n in archive.namelist() if certificate.code in n)
+        data = archive.read(name)
+        assert certificate.learner_name in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+        # The rendered PDFs are stored as well, so the next download renders nothing.
+        with certificate.pdf.open("rb") as stored:
+            assert stored.read() == data
+    assert Certificate.objects.get(pk=registry["expiring"].pk).pdf.name == kept_pdf
 
 
 def test_a_bulk_download_is_visible_only_to_the_coordinator_who_asked(

@@ -3,8 +3,11 @@ coordinator (the registry) or an organisation manager, and kept a week."""
 
 import datetime
 import logging
+import multiprocessing
+import os
 import tempfile
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 
 from django.conf import settings
 from django.core.files.base import File
@@ -16,7 +19,7 @@ from redflag.lib.spreadsheets import csv_text
 from wagtail.log_actions import log
 
 from ..models import BulkDownload, Certificate, Status
-from .rendering import pdf_bytes, pdf_filename
+from .rendering import keep_pdf, pdf_bytes, pdf_filename
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +116,39 @@ def _language_of(user) -> str:
     return (profile.language if profile else "") or settings.LANGUAGE_CODE
 
 
+# Rendering is the slow part of a ZIP (tens of milliseconds a certificate, all of it CPU): from
+# this many certificates without a stored PDF on, they are rendered on every core.
+PARALLEL_FROM = 40
+
+
+def _render(certificate, branding) -> bytes:
+    from ..pdf import render_pdf
+
+    return render_pdf(certificate, branding=branding)
+
+
+def with_pdfs(certificates, branding):
+    """(certificate, PDF bytes) for each certificate in order: stored PDFs read back, the missing
+    rendered and stored. Many missing ones are rendered in worker processes, one per core, forked
+    from this one so they share its settings; they only render, and this process alone touches
+    the database and the files."""
+    missing = [c for c in certificates if not c.pdf]
+    cores = os.cpu_count() or 1
+    if len(missing) < PARALLEL_FROM or cores < 2:
+        for certificate in certificates:
+            yield certificate, pdf_bytes(certificate, branding=branding)
+        return
+    with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
+        rendered = pool.map(_render, missing, [branding] * len(missing), chunksize=4)
+        for certificate in certificates:
+            if certificate.pdf:
+                yield certificate, pdf_bytes(certificate, branding=branding)
+            else:
+                data = next(rendered)
+                keep_pdf(certificate, data)
+                yield certificate, data
+
+
 def build_bulk_zip(bulk_id: int) -> BulkDownload:
     """Write the ZIP of PDFs plus roster.csv, updating progress as it goes.
 
@@ -134,12 +170,12 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
             # PDFs are already compressed; storing them keeps the build fast.
             with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
                 used = set()
-                for done, certificate in enumerate(ordered, start=1):
+                for done, (certificate, data) in enumerate(with_pdfs(ordered, branding), 1):
                     name = pdf_filename(certificate)
                     if name in used:
                         name = f"{certificate.pk}-{name}"
                     used.add(name)
-                    archive.writestr(name, pdf_bytes(certificate, branding=branding))
+                    archive.writestr(name, data)
                     if done % PROGRESS_EVERY == 0:
                         BulkDownload.objects.filter(pk=bulk.pk).update(progress=done)
                 # Built in the background: the roster is in the language of whoever asked.

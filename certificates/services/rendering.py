@@ -46,13 +46,18 @@ def store_pdf(certificate: Certificate, *, branding=None) -> bytes:
     from ..pdf import render_pdf
 
     data = render_pdf(certificate, branding=branding)
+    keep_pdf(certificate, data)
+    return data
+
+
+def keep_pdf(certificate: Certificate, data: bytes) -> None:
+    """Store rendered PDF bytes in the certificate's FileField, replacing any earlier file."""
     old_name = certificate.pdf.name
     certificate.pdf.save(pdf_filename(certificate), ContentFile(data), save=False)
     certificate.render_failures = 0
     certificate.save(update_fields=["pdf", "render_failures"])
     if old_name and old_name != certificate.pdf.name:
         certificate.pdf.storage.delete(old_name)
-    return data
 
 
 def pdf_bytes(certificate: Certificate, *, branding=None) -> bytes:

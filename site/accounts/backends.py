@@ -19,5 +19,5 @@ class AuthenticationBackend(AllauthBackend):
         users = get_user_model()._default_manager.annotate(
             holds_admin_access=Exists(admin_access(OuterRef("pk")))
         )
-        user = users.filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        found = list(users.filter(pk=user_id)[:1])
+        return found[0] if found and self.user_can_authenticate(found[0]) else None

@@ -29,9 +29,10 @@ class HomePage(Page):
             from courses.models import LessonPage
 
             url_path = self.url_path + "/".join(path_components) + "/"
-            lesson = LessonPage.objects.filter(url_path=url_path, live=True).first()
-            if lesson is not None:
-                return RouteResult(lesson)
+            # Sliced rather than .first(), which would add an ORDER BY and build a second query.
+            lessons = list(LessonPage.objects.filter(url_path=url_path, live=True)[:1])
+            if lessons:
+                return RouteResult(lessons[0])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
