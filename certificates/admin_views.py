@@ -5,7 +5,6 @@ List, inspect, revoke, reissue and download in bulk.
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,7 +17,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, HeaderButton, MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .filters import CertificateFilterSet, filtered_certificates, search_certificates
 from .forms import ReissueForm, RevokeForm
@@ -158,19 +159,26 @@ class CertificateHistoryView(HistoryView):
     header_buttons = []  # no "Edit": certificates are never edited
 
 
-class _CertificateActionView(WagtailAdminTemplateMixin, FormView):
-    permission = ""
-    template_name = "certificates/admin/action_form.html"
-    header_icon = "doc-full"
+class _LiveCertificateMixin:
+    """The certificate named in the URL, which must still be live: a revoked or replaced one is
+    not acted on twice."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
         self.certificate = get_object_or_404(Certificate, pk=kwargs["pk"])
         if self.certificate.revoked_at:
             messages.error(request, _("This certificate is already revoked or replaced."))
             return HttpResponseRedirect(admin_url("inspect", self.certificate.pk))
         return super().dispatch(request, *args, **kwargs)
+
+
+# PermissionCheckedMixin comes first: without the permission, no one learns whether a
+# certificate exists or is revoked.
+class _CertificateActionView(
+    PermissionCheckedMixin, _LiveCertificateMixin, WagtailAdminTemplateMixin, FormView
+):
+    permission_policy = ModelPermissionPolicy(Certificate)
+    template_name = "certificates/admin/action_form.html"
+    header_icon = "doc-full"
 
     def get_page_subtitle(self):
         return str(self.certificate)
@@ -194,7 +202,7 @@ class _CertificateActionView(WagtailAdminTemplateMixin, FormView):
 
 
 class RevokeView(_CertificateActionView):
-    permission = "certificates.revoke_certificate"
+    permission_required = "revoke"
     form_class = RevokeForm
     page_title = gettext_lazy("Revoke certificate")
     submit_label = gettext_lazy("Revoke certificate")
@@ -212,7 +220,7 @@ class RevokeView(_CertificateActionView):
 
 
 class ReissueView(_CertificateActionView):
-    permission = "certificates.reissue_certificate"
+    permission_required = "reissue"
     form_class = ReissueForm
     page_title = gettext_lazy("Reissue certificate")
     submit_label = gettext_lazy("Reissue with the corrected name")
@@ -247,17 +255,14 @@ class ReissueView(_CertificateActionView):
 
 # A ZIP of many people's certificates and a roster: the password is asked again before it is built.
 @method_decorator(reauthentication_required, name="post")
-class BulkNewView(WagtailAdminTemplateMixin, TemplateView):
+class BulkNewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Confirm the selection, then start building the ZIP in the background."""
 
+    permission_policy = ModelPermissionPolicy(Certificate)
+    permission_required = "download"
     template_name = "certificates/admin/bulk_new.html"
     page_title = gettext_lazy("Download certificates")
     header_icon = "download"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("certificates.download_certificate"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

@@ -2,16 +2,17 @@
 employers to the directory."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import charts, importers
 from .forms import ImportForm, MatchEmployerForm
+from .models import Organisation
 from .reports import CoverageAccessMixin, _group_dict
 from .services import coverage, membership
 
@@ -65,12 +66,12 @@ class CoverageDashboardView(CoverageAccessMixin, WagtailAdminTemplateMixin, Temp
 
 # Directory import ------------------------------------------------------------------------------
 
-class ImportAccessMixin:
-    def dispatch(self, request, *args, **kwargs):
-        needed = ["outreach.add_organisation", "outreach.change_organisation"]
-        if not request.user.has_perms(needed):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class ImportAccessMixin(PermissionCheckedMixin):
+    permission_policy = ModelPermissionPolicy(Organisation)
+    # Importing and matching create organisations and change existing ones, so both are needed:
+    # the mixin asks for permission_required and then for one of any_permission_required.
+    permission_required = "add"
+    any_permission_required = ["change"]
 
 
 class OrganisationImportView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):

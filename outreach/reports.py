@@ -2,7 +2,6 @@
 and downloads as CSV or XLSX (?export=csv|xlsx) with the dashboard's filters applied, because the
 filters travel in the query string."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -11,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.regions import STATE_NAMES
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import StakeholderGroup
@@ -26,13 +26,15 @@ def _percent(value):
     return "" if value is None else f"{value:g}%"
 
 
-class CoverageAccessMixin:
+class CoverageAccessMixin(PermissionCheckedMixin):
     """Coordinators only; the filters come from the query string."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("outreach.view_coverage"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = "outreach.view_coverage"
+
+    def user_has_permission(self, permission):
+        # Organisation's own view_coverage is not one of the "<action>_organisation" permissions
+        # a model policy names, so it is asked for by its full name.
+        return self.request.user.has_perm(permission)
 
     @cached_property
     def filter_form(self) -> CoverageFilterForm:

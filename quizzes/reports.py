@@ -5,13 +5,13 @@ Both need the `quizzes.view_quiz_reports` permission (granted to Trainers, Revie
 Coordinators in migration 0002).
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
@@ -25,13 +25,13 @@ def user_can_see_reports(user) -> bool:
     return user.is_active and user.has_perm(REPORT_PERMISSION)
 
 
-class QuizReportPermissionMixin:
-    permission_policy = None
+class QuizReportPermissionMixin(PermissionCheckedMixin):
+    permission_required = REPORT_PERMISSION
 
-    def dispatch(self, request, *args, **kwargs):
-        if not user_can_see_reports(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def user_has_permission(self, permission):
+        # Attempt's own view_quiz_reports is not one of the "<action>_attempt" permissions a model
+        # policy names, so it is asked for by its full name, as the reports menu item does.
+        return self.request.user.has_perm(permission)
 
 
 def _percent(part, whole):

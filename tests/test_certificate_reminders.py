@@ -75,6 +75,7 @@ def test_the_email_says_what_expires_when_and_links_to_renewal_in_text_and_html(
     assert certificate.display_code in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
+    assert '<html lang="en">' in html
     assert f'href="https://training.example.org{course.url}"' in html and "Renew now" in html
     assert "https://training.example.org/my-training/" in html
 
@@ -140,8 +141,16 @@ def test_the_reminder_is_in_the_learners_language(learner, course):
     profile.language = "es"
     profile.save()
     issue(learner, course, expires_in=50)
-    reminders.send_due_reminders(today=TODAY)
-    assert mail.outbox[0].subject  # rendered under the learner's language without error
+    reminders.send_due_reminders(today=TODAY)  # the certificate expires on 21 July 2027
+    message = mail.outbox[0]
+    assert message.subject == 'Su certificado de "Course hotel" vence el 21 de julio de 2027'
+    assert message.body.startswith("Hola, Learner:")
+    assert ('Su certificado de "Course hotel" vence el 21 de julio de 2027, en 50 días.'
+            in message.body)
+    assert "Renovar ahora:" in message.body
+    html, _mimetype = message.alternatives[0]
+    assert '<html lang="es">' in html
+    assert "Su certificado vence el 21 de julio de 2027" in html and "Renovar ahora" in html
 
 
 @pytest.mark.postgres

@@ -5,18 +5,30 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 from redflag.demo import outreach as demo
 from redflag.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 from outreach.models import InPersonSession, Organisation, OrganisationManager
-from tests.conftest import sign_in
+from tests.conftest import FAST_PASSWORD_HASHERS, sign_in
+
+
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    """The demo, seeded once for this module's tests (the slowest step here) in a transaction
+    rolled back after the last of them; each test's own savepoint undoes what the test writes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True, PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+            call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def seeded(db, settings):
+def seeded(seeded_once, db, settings):
     settings.DEBUG = True
-    call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
 
 
 def test_the_demo_coordinator_sees_a_dashboard_with_training_and_a_not_reached_list(
