@@ -213,10 +213,13 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query for the course and its lessons in order: breadcrumb, previous, next and
-        # "lesson 2 of 4", whatever the number of lessons.
+        # One query for the course and its lessons in order (breadcrumb, previous, next and
+        # "lesson 2 of 4", whatever the number of lessons) and which of them this learner has
+        # opened.
+        user = request.user
+        tracked = user.is_authenticated and not getattr(request, "is_preview", False)
         parent_path = self.path[: -self.steplen]
-        family = list(
+        family = (
             Page.objects.live()
             .filter(
                 models.Q(path=parent_path)
@@ -229,24 +232,21 @@ class LessonPage(Page):
             .order_by("path")
             .only("id", "title", "slug", "url_path", "path", "depth")
         )
+        if tracked:
+            family = family.annotate(opened=models.Exists(
+                LessonCompletion.objects.filter(user=user, lesson=models.OuterRef("pk"))))
+        family = list(family)
         course = family[0] if family and family[0].path == parent_path else self.get_parent()
         siblings = [page for page in family if page.depth == self.depth]
         ids = [page.pk for page in siblings]
         position = ids.index(self.pk) if self.pk in ids else 0
-        visited = set()
-        user = request.user
-        if user.is_authenticated and not getattr(request, "is_preview", False):
-            visited = set(
-                LessonCompletion.objects.filter(user=user, lesson__in=ids).values_list(
-                    "lesson_id", flat=True
-                )
+        visited = {page.pk for page in siblings if getattr(page, "opened", False)}
+        if tracked and self.pk not in visited:
+            # Opening a lesson counts as progress; only the first visit writes.
+            LessonCompletion.objects.bulk_create(
+                [LessonCompletion(user=user, lesson=self)], ignore_conflicts=True
             )
-            if self.pk not in visited:
-                # Opening a lesson counts as progress; only the first visit writes.
-                LessonCompletion.objects.bulk_create(
-                    [LessonCompletion(user=user, lesson=self)], ignore_conflicts=True
-                )
-                visited.add(self.pk)
+            visited.add(self.pk)
         context.update(
             body_cache_key=self.body_cache_key(request),
             body_cache_seconds=BODY_CACHE_SECONDS,
