@@ -140,13 +140,17 @@ def with_pdfs(certificates, branding):
         return
     with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
         rendered = pool.map(_render, missing, [branding] * len(missing), chunksize=4)
-        for certificate in certificates:
-            if certificate.pdf:
-                yield certificate, pdf_bytes(certificate, branding=branding)
-            else:
-                data = next(rendered)
-                keep_pdf(certificate, data)
-                yield certificate, data
+        for start in range(0, len(certificates), PROGRESS_EVERY):
+            # The stored PDFs are recorded a batch at a time: one commit for many rows, rather
+            # than a commit (and on SQLite a sync to disk) for each.
+            with transaction.atomic():
+                for certificate in certificates[start:start + PROGRESS_EVERY]:
+                    if certificate.pdf:
+                        yield certificate, pdf_bytes(certificate, branding=branding)
+                    else:
+                        data = next(rendered)
+                        keep_pdf(certificate, data)
+                        yield certificate, data
 
 
 def build_bulk_zip(bulk_id: int) -> BulkDownload:
