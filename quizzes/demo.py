@@ -47,12 +47,11 @@ def question_block(spec: dict, lessons: dict, file) -> tuple[str, dict]:
 
 @transaction.atomic
 def seed_quizzes(courses: list[CoursePage]) -> list[QuizPage]:
-    demo_courses = load_courses()
-    questions = {spec["slug"]: spec["questions"] for spec in demo_courses}
-    files = {spec["slug"]: spec["file"] for spec in demo_courses}
+    demo_courses = {spec["slug"]: spec for spec in load_courses()}
     quizzes = []
     for course in courses:
-        specs = questions.get(course.slug)
+        demo = demo_courses.get(course.slug)
+        specs = demo["questions"] if demo else None
         existing = QuizPage.objects.child_of(course).first()
         if existing is not None or not specs:
             if existing is not None:
@@ -67,7 +66,7 @@ def seed_quizzes(courses: list[CoursePage]) -> list[QuizPage]:
                 "of 10, with the answers in a new order. Score 80% or more to complete the course "
                 "and earn your certificate. You can try 3 times in 24 hours.</p>"
             ),
-            questions=[question_block(spec, lessons, files[course.slug]) for spec in specs],
+            questions=[question_block(spec, lessons, demo["file"]) for spec in specs],
             **DEMO_RULES,
         )
         course.add_child(instance=quiz)

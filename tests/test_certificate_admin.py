@@ -318,6 +318,29 @@ def test_a_large_zip_renders_the_missing_pdfs_in_worker_processes_and_keeps_them
     assert Certificate.objects.get(pk=registry["expiring"].pk).pdf.name == kept_pdf
 
 
+def test_a_large_zip_that_cannot_be_written_is_marked_failed(
+    registry, coordinator, monkeypatch
+):
+    # The worker processes' PDFs are recorded in batches; a failure while the ZIP is written
+    # still ends in a "failed" download the coordinator sees, not one left running.
+    monkeypatch.setattr(bulk_downloads, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(bulk_downloads.os, "cpu_count", lambda: 2)
+
+    def full_disk(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(bulk_downloads.zipfile.ZipFile, "writestr", full_disk)
+    wanted = [registry[key] for key in ("valid", "expiring", "expired")]
+    Certificate.objects.filter(pk__in=[c.pk for c in wanted]).update(pdf="")
+    bulk = BulkDownload.objects.create(
+        requested_by=coordinator, total=3, certificate_ids=[c.pk for c in wanted])
+
+    bulk = bulk_downloads.build_bulk_zip(bulk.pk)
+
+    assert bulk.status == "failed" and "No space left" in bulk.error
+    assert BulkDownload.objects.get(pk=bulk.pk).status == "failed"
+
+
 def test_a_bulk_download_is_visible_only_to_the_coordinator_who_asked(
     client, coordinator, registry, django_capture_on_commit_callbacks
 ):

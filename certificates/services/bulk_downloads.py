@@ -138,19 +138,24 @@ def with_pdfs(certificates, branding):
         for certificate in certificates:
             yield certificate, pdf_bytes(certificate, branding=branding)
         return
+
+    def stored(certificate, data):
+        keep_pdf(certificate, data)
+        return data
+
     with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context("fork")) as pool:
         rendered = pool.map(_render, missing, [branding] * len(missing), chunksize=4)
         for start in range(0, len(certificates), PROGRESS_EVERY):
             # The stored PDFs are recorded a batch at a time: one commit for many rows, rather
-            # than a commit (and on SQLite a sync to disk) for each.
+            # than a commit (and on SQLite a sync to disk) for each. The batch is handed on only
+            # once committed, so no transaction stays open while the caller writes the ZIP.
             with transaction.atomic():
-                for certificate in certificates[start:start + PROGRESS_EVERY]:
-                    if certificate.pdf:
-                        yield certificate, pdf_bytes(certificate, branding=branding)
-                    else:
-                        data = next(rendered)
-                        keep_pdf(certificate, data)
-                        yield certificate, data
+                batch = [
+                    (certificate, pdf_bytes(certificate, branding=branding) if certificate.pdf
+                     else stored(certificate, next(rendered)))
+                    for certificate in certificates[start:start + PROGRESS_EVERY]
+                ]
+            yield from batch
 
 
 def build_bulk_zip(bulk_id: int) -> BulkDownload:
