@@ -21,7 +21,8 @@ if [ -f "$backup/database.pgdump" ]; then backup_kind=postgresql; else backup_ki
 # Every refusal comes before the first change, so a refused restore leaves everything as it was.
 if [ "$database_kind" = postgresql ]; then
   tables=$(psql --no-psqlrc --quiet --tuples-only --no-align --dbname="$database_url" --command \
-    "select count(*) from pg_tables where schemaname not in ('pg_catalog', 'information_schema')") ||
+    "select count(*) from pg_tables
+     where schemaname not in ('pg_catalog', 'information_schema')") ||
     die "cannot open the target database: create it first (createdb), then run this again"
 else
   tables=0
