@@ -23,14 +23,15 @@ install-test: $(PY)
 # Debian packages: fast font subsetting for certificates (libharfbuzz-subset0), Chromium for browser
 # tests, poppler and zbar for the test that reads a certificate's QR code back, redis-server for the
 # tests that stop and restart a Redis of their own, faketime for the suite's run at another hour
-# (test-shifted).
+# (test-shifted), and for the backup test pg_dump, pg_restore and psql of the PostgreSQL server's
+# major version (15, as in deploy/compose.yaml; pg_dump refuses a newer server).
 system-deps:
 	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 		missing=""; for p in libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 chromium fonts-dejavu-core \
-			poppler-utils zbar-tools redis-server faketime; do \
+			poppler-utils zbar-tools redis-server faketime postgresql-client-15; do \
 			dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 		if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
-	else echo "Not root or no apt-get: install libharfbuzz-subset0, chromium, poppler-utils, zbar-tools, redis-server and faketime yourself."; fi
+	else echo "Not root or no apt-get: install libharfbuzz-subset0, chromium, poppler-utils, zbar-tools, redis-server, faketime and postgresql-client-15 yourself."; fi
 
 run: install
 	@DEBUG=1 $(PY) manage.py migrate --no-input -v 0
