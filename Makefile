@@ -7,7 +7,8 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 export DJANGO_SETTINGS_MODULE ?= redflag.settings
 
-.PHONY: run test test-sqlite test-shifted test-postgres bench install install-test system-deps lint lock clean
+.PHONY: run test test-sqlite test-shifted test-postgres bench install install-test system-deps lint lock clean \
+	stack stack-stop stack-deps
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +75,20 @@ test-postgres:
 
 bench: install-test
 	$(PY) -m tests.bench
+
+# The production stack on this machine (deploy/stack.py): nginx on 127.0.0.1:8480, two gunicorn
+# instances, the task worker, PostgreSQL and Redis, from the files in deploy/.
+stack: install stack-deps
+	$(PY) deploy/stack.py start
+
+stack-stop:
+	$(PY) deploy/stack.py stop
+
+stack-deps:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+		else echo "make stack needs nginx: install it (Debian: nginx-light)."; exit 1; fi; fi
 
 lint: install-test
 	$(PY) -m ruff check .
