@@ -36,6 +36,7 @@ DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 # Redis's database 3, so the stack's cache never meets anything else on this server.
 REDIS_URL = "redis://127.0.0.1:6379/3"
 URL = f"http://{ADDRESS}:{NGINX_PORT}/"
+RESTART_SECONDS = 2  # the units' RestartSec
 
 
 def environment() -> dict:
@@ -157,6 +158,7 @@ def services() -> dict:
 def supervise() -> None:
     env = process_env(read_environment())
     running: dict[str, subprocess.Popen] = {}
+    exited: dict[str, float] = {}
     logs = {}
     stopping = False
 
@@ -176,8 +178,11 @@ def supervise() -> None:
             if process is not None and process.poll() is not None:
                 log(f"{name} exited with {process.returncode}")
                 running.pop(name)
+                exited[name] = time.monotonic()
                 (STATE / "pids" / f"{name}.pid").unlink(missing_ok=True)
                 process = None
+            if time.monotonic() - exited.get(name, 0) < RESTART_SECONDS:
+                continue
             if held and process is not None:
                 log(f"{name} held: stopping it")
                 terminate({name: process})
