@@ -246,6 +246,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")  # for django.core.mail.backends.filebased.EmailBackend
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Redflag <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
