@@ -246,7 +246,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")  # for django.core.mail.backends.filebased.EmailBackend
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: a folder, one file a message
+# (the load test reads sign-up codes from it).
+if env("EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Redflag <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from redflag.accounts import views as account_views
 from redflag.accounts.security import ActivateTOTPView, guard_admin_view
+from redflag.errors import health
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -20,7 +21,12 @@ class ToSignIn(RedirectView):
 # Exports from the admin and role changes ask for a recent password (accounts.security).
 decorate_urlpatterns(wagtailadmin_urls.urlpatterns, guard_admin_view)
 
+# A database that cannot be reached answers 503 "back in a moment", not 500 (redflag.errors).
+handler500 = "redflag.errors.server_error"
+
 urlpatterns = [
+    # For nginx, systemd and container health checks: 200 when the database answers, else 503.
+    path("health/", health, name="health"),
     # The doors Wagtail opens besides allauth's: its admin and front-end logins redirect, its admin
     # sign-out is allauth's, and its password reset (switched off in settings) points at allauth's.
     path("admin/login/", ToSignIn.as_view()),

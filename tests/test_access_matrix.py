@@ -90,6 +90,7 @@ ACCESS = {
         "200 200 200 200 200 200 200 200 200", ALL_200,
         paths=("home", "courses", "course", "quiz_page")),
     "certificates/verify/": Row(ALL_200, ALL_405),
+    "health/": Row(ALL_200, ALL_405),
     "certificates/verify/<str:code>/": Row(ALL_200, ALL_405, args={"code": "certificate_code"}),
     "certificates/<int:pk>/download/": Row("in 200 404 404 404 404 404 200 200",
                                            "in 200 404 404 404 404 404 200 200"),
