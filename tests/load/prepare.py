@@ -171,6 +171,7 @@ def prepare(counts: Counts = Counts(), *, env: dict[str, str] | None = None) -> 
         raise SystemExit("No live course with a live quiz: was `manage.py seed_demo` run?")
     forget_previous_run()
 
+    run = secrets.token_hex(3)
     password = secrets.token_urlsafe(12)
     totp_secret = new_secret()
     # One hash for every account: hashing 200 passwords would cost a minute of CPU for nothing.
@@ -199,8 +200,10 @@ def prepare(counts: Counts = Counts(), *, env: dict[str, str] | None = None) -> 
                 number // signup_every < counts.signups)
             organisation = places[(number // MEMBER_EVERY) % len(places)] if (
                 number % MEMBER_EVERY == 0) else None
-            kind = "signup" if signs_up else "learner"
-            email = f"{kind}-{number:03d}@{LOAD_DOMAIN}"
+            # Sign-up addresses are new in every run: allauth sends one address at most one
+            # verification code in three minutes, however often its account is deleted.
+            email = (f"signup-{run}-{number:03d}@{LOAD_DOMAIN}" if signs_up
+                     else f"learner-{number:03d}@{LOAD_DOMAIN}")
             profile = {
                 "certificate_name": f"Load Learner {number:03d}",
                 "group": courses[course]["group_id"],
