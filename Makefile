@@ -8,7 +8,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 export DJANGO_SETTINGS_MODULE ?= redflag.settings
 
 .PHONY: run test test-sqlite test-shifted test-postgres bench load install install-test install-load \
-	system-deps lint lock clean
+	system-deps lint lock clean stack stack-stop stack-deps
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -27,14 +27,15 @@ install-load: $(PY)
 # Debian packages: fast font subsetting for certificates (libharfbuzz-subset0), Chromium for browser
 # tests, poppler and zbar for the test that reads a certificate's QR code back, redis-server for the
 # tests that stop and restart a Redis of their own, faketime for the suite's run at another hour
-# (test-shifted).
+# (test-shifted), and for the backup test pg_dump, pg_restore and psql of the PostgreSQL server's
+# major version (15, as in deploy/compose.yaml; pg_dump refuses a newer server).
 system-deps:
 	@if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
 		missing=""; for p in libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 chromium fonts-dejavu-core \
-			poppler-utils zbar-tools redis-server faketime; do \
+			poppler-utils zbar-tools redis-server faketime postgresql-client-15; do \
 			dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 		if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi; \
-	else echo "Not root or no apt-get: install libharfbuzz-subset0, chromium, poppler-utils, zbar-tools, redis-server and faketime yourself."; fi
+	else echo "Not root or no apt-get: install libharfbuzz-subset0, chromium, poppler-utils, zbar-tools, redis-server, faketime and postgresql-client-15 yourself."; fi
 
 run: install
 	@DEBUG=1 $(PY) manage.py migrate --no-input -v 0
@@ -82,6 +83,20 @@ bench: install-test
 # database; exits non-zero when a target is missed. LOAD_SECONDS and LOAD_LEARNERS bound it.
 load: install-load
 	$(PY) -m tests.load.run
+
+# The production stack on this machine (deploy/stack.py): nginx on 127.0.0.1:8480, two gunicorn
+# instances, the task worker, PostgreSQL and Redis, from the files in deploy/.
+stack: install stack-deps
+	$(PY) deploy/stack.py start
+
+stack-stop:
+	$(PY) deploy/stack.py stop
+
+stack-deps:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+		else echo "make stack needs nginx: install it (Debian: nginx-light)."; exit 1; fi; fi
 
 lint: install-test
 	$(PY) -m ruff check .

@@ -353,3 +353,39 @@ def test_the_render_certificates_command_renders_what_is_missing(learner, course
     assert "Rendered 1 certificate PDFs; 0 failed." in capsys.readouterr().out
     certificate.refresh_from_db()
     assert certificate.pdf
+
+
+# The worker commits as it goes, as in production, so this test does too.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_render_interrupted_by_a_stopped_worker_is_done_once_when_the_worker_starts_again(
+    learner, course, settings, capsys
+):
+    """The worker killed mid-render leaves its task marked running, which django-tasks' worker
+    never takes again: recover_tasks (run before every worker start) puts it back, and queues a
+    render for every certificate still without a PDF. The two renders queued for one certificate
+    leave it one file."""
+    from django.core.management import call_command
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    certificate = issue(learner, course)
+    # (Wagtail queues its reference index update on the same queue.)
+    task = DBTaskResult.objects.get(task_path="certificates.tasks.render_certificate_pdf")
+    assert task.status == TaskResultStatus.READY
+    task.claim("the-worker-that-was-killed")  # then nothing: the process is gone
+    DBTaskResult.objects.exclude(pk=task.pk).delete()
+
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    certificate.refresh_from_db()
+    assert not certificate.pdf  # a running task is left alone
+
+    call_command("recover_tasks")
+    assert "Requeued 1 interrupted tasks; queued 1 PDF renders." in capsys.readouterr().out
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    certificate.refresh_from_db()
+    assert certificate.pdf.name.endswith(f"{certificate.code}.pdf")
+    assert [path.name for path in settings.CERTIFICATE_FILES_ROOT.rglob("*.pdf")] == [
+        certificate.pdf.name.rsplit("/", 1)[-1]]
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
+        TaskResultStatus.SUCCESSFUL}

@@ -107,6 +107,10 @@ def render_or_retry(certificate_id: int, attempt: int = 1) -> bool:
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
         return False
+    if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
+        # Rendered meanwhile (by a download, or by this task queued again after a worker was
+        # stopped mid-task): one certificate, one file.
+        return True
     try:
         store_pdf(certificate)
         return True
@@ -123,6 +127,16 @@ def render_or_retry(certificate_id: int, attempt: int = 1) -> bool:
             if render_certificate_pdf.get_backend().supports_defer:
                 enqueue_render(certificate_id, attempt=attempt + 1)
         return False
+
+
+def queue_missing() -> int:
+    """Queue a render for every certificate without a PDF; the number queued. For a worker that
+    starts after a crash: whatever it was rendering, and whatever could not be queued while the
+    queue was down, is rendered by the worker instead of at someone's first download."""
+    pending = list(Certificate.objects.filter(pdf="").values_list("pk", flat=True))
+    for certificate_id in pending:
+        enqueue_render(certificate_id)
+    return len(pending)
 
 
 def render_missing(*, limit: int | None = None) -> tuple[int, int]:

@@ -1,0 +1,42 @@
+"""gunicorn for Redflag: `gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:8001`.
+
+Two instances on two ports sit behind nginx (deploy/nginx/), so one can restart while the other
+serves. Every value can be overridden on the command line or with GUNICORN_CMD_ARGS.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "redflag.wsgi:application"
+
+# Sync workers: Redflag's requests are short and hold a database connection while they run.
+# 2 × cores + 1 per instance is gunicorn's rule of thumb; with two instances that is a little
+# more than the machine's share, which keeps one slow request (a first PDF render) from queueing
+# the rest. GUNICORN_WORKERS overrides it.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+
+# Loaded once in the master and forked: workers start (and a killed one is replaced) in
+# milliseconds, and share the code's memory. Django opens no connection at import time.
+preload_app = True
+
+# A request that takes longer than this is stuck (nothing in Redflag should take more than a few
+# seconds: bulk ZIPs and reminders run on the task worker); the master kills and replaces the
+# worker. On SIGTERM, requests in flight get this long to finish.
+timeout = 30
+graceful_timeout = 30
+# nginx keeps connections to gunicorn open (upstream keepalive).
+keepalive = 5
+
+# Workers are recycled now and then, staggered, so a slow leak never grows without bound.
+max_requests = 2000
+max_requests_jitter = 200
+
+# Logs go to standard output and error, which systemd's journal (or the container) keeps. The
+# access log adds the time taken in seconds (%(L)s) for slow-request hunting.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(L)ss "%(a)s"'
+
+# nginx runs on the same machine; the client's address comes from X-Forwarded-For, which Django
+# reads with TRUSTED_PROXY_COUNT=1 for rate limits.
+forwarded_allow_ips = "127.0.0.1,::1"
