@@ -7,8 +7,8 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 export DJANGO_SETTINGS_MODULE ?= redflag.settings
 
-.PHONY: run test test-sqlite test-shifted test-postgres bench install install-test system-deps lint lock clean \
-	stack stack-stop stack-deps
+.PHONY: run test test-sqlite test-shifted test-postgres bench load install install-test install-load \
+	system-deps lint lock clean stack stack-stop stack-deps
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ install: $(PY)
 
 install-test: $(PY)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+
+install-load: $(PY)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,load]"
 
 # Debian packages: fast font subsetting for certificates (libharfbuzz-subset0), Chromium for browser
 # tests, poppler and zbar for the test that reads a certificate's QR code back, redis-server for the
@@ -75,6 +78,11 @@ test-postgres:
 
 bench: install-test
 	$(PY) -m tests.bench
+
+# A headless locust run against the stack `make stack` serves at 127.0.0.1:8480, then checks of the
+# database; exits non-zero when a target is missed. LOAD_SECONDS and LOAD_LEARNERS bound it.
+load: install-load
+	$(PY) -m tests.load.run
 
 # The production stack on this machine (deploy/stack.py): nginx on 127.0.0.1:8480, two gunicorn
 # instances, the task worker, PostgreSQL and Redis, from the files in deploy/.
