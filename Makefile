@@ -7,7 +7,7 @@ PORT ?= 8000
 BASE_URL ?= http://127.0.0.1:$(PORT)
 export DJANGO_SETTINGS_MODULE ?= redflag.settings
 
-.PHONY: run test test-sqlite test-shifted test-postgres bench load install install-test install-load \
+.PHONY: run test test-sqlite test-shifted test-postgres bench load faults install install-test install-load \
 	system-deps lint lock clean stack stack-stop stack-deps
 
 $(PY):
@@ -83,6 +83,10 @@ bench: install-test
 # database; exits non-zero when a target is missed. LOAD_SECONDS and LOAD_LEARNERS bound it.
 load: install-load
 	$(PY) -m tests.load.run
+
+# Each fault in turn against the stack under load (tests/load/faults.py); `make stack` first.
+faults: install-load
+	$(PY) -m tests.load.faults
 
 # The production stack on this machine (deploy/stack.py): nginx on 127.0.0.1:8480, two gunicorn
 # instances, the task worker, PostgreSQL and Redis, from the files in deploy/.

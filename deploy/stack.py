@@ -64,10 +64,6 @@ def environment() -> dict:
         "STATIC_ROOT": str(STATE / "static"),
         "MEDIA_ROOT": str(STATE / "media"),
         "CERTIFICATE_FILES_ROOT": str(STATE / "private"),
-        # Every simulated client of `make load` reaches the app from this one address, so the
-        # per-address limit on verification look-ups is raised here (production keeps 30).
-        "CERTIFICATE_VERIFY_RATE_PER_MINUTE": os.environ.get(
-            "CERTIFICATE_VERIFY_RATE_PER_MINUTE", "100000"),
         "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
     }
