@@ -8,7 +8,7 @@ BASE_URL ?= http://127.0.0.1:$(PORT)
 export DJANGO_SETTINGS_MODULE ?= redflag.settings
 
 .PHONY: run test test-sqlite test-shifted test-postgres bench load faults install install-test install-load \
-	system-deps lint lock clean stack stack-stop stack-deps
+	system-deps lint lock clean stack stack-stop stack-deps stack-smoke
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,10 @@ bench: install-test
 # database; exits non-zero when a target is missed. LOAD_SECONDS and LOAD_LEARNERS bound it.
 load: install-load
 	$(PY) -m tests.load.run
+
+# Starts the stack, sends three learners through a whole journey, checks the database, stops it.
+stack-smoke: install-load stack-deps
+	$(PY) -m tests.load.smoke
 
 # Each fault in turn against the stack under load (tests/load/faults.py); `make stack` first.
 faults: install-load

@@ -389,3 +389,19 @@ def test_a_render_interrupted_by_a_stopped_worker_is_done_once_when_the_worker_s
         certificate.pdf.name.rsplit("/", 1)[-1]]
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {
         TaskResultStatus.SUCCESSFUL}
+
+
+def test_a_render_stopped_before_saving_its_record_leaves_one_file_not_two(learner, course):
+    """The worker killed after writing the PDF but before saving the record: the render that
+    follows replaces that file instead of writing a second one beside it."""
+    certificate = issue(learner, course)  # no commit in this test, so no render yet
+    field = certificate.pdf.field
+    stray = field.generate_filename(certificate, rendering.pdf_filename(certificate))
+    field.storage.save(stray, io.BytesIO(b"%PDF- written by a worker that was then killed"))
+
+    assert rendering.render_or_retry(certificate.pk)
+    certificate.refresh_from_db()
+    assert certificate.pdf.name == stray
+    files = list(field.storage.listdir(stray.rsplit("/", 1)[0])[1])
+    assert files == [stray.rsplit("/", 1)[1]]
+    assert "Learner" in pdf_text(certificate.pdf.read())

@@ -53,6 +53,13 @@ def store_pdf(certificate: Certificate, *, branding=None) -> bytes:
 def keep_pdf(certificate: Certificate, data: bytes) -> None:
     """Store rendered PDF bytes in the certificate's FileField, replacing any earlier file."""
     old_name = certificate.pdf.name
+    # A file already at this certificate's name that the record does not point to was written by
+    # a render stopped before it could save the record (the worker killed): replace it rather
+    # than keep both under two names. The name holds the certificate's code, so it is this one's.
+    field = certificate.pdf.field
+    target = field.generate_filename(certificate, pdf_filename(certificate))
+    if target != old_name and field.storage.exists(target):
+        field.storage.delete(target)
     certificate.pdf.save(pdf_filename(certificate), ContentFile(data), save=False)
     certificate.render_failures = 0
     certificate.save(update_fields=["pdf", "render_failures"])

@@ -88,8 +88,9 @@ def pdfs_present() -> Check:
 
 
 def stray_pdf_files() -> Check:
-    """PDF files no certificate points at (two renders of one certificate leave one behind).
-    Costs disk, not correctness: reported, never a miss."""
+    """PDF files no certificate points at: a certificate rendered twice into two files (a render
+    stopped between writing its file and saving the record, then done again), or a deleted
+    certificate whose file stayed. One certificate, one file."""
     from certificates.models import Certificate
 
     kept = set(Certificate.objects.exclude(pdf="").values_list("pdf", flat=True))
@@ -97,7 +98,7 @@ def stray_pdf_files() -> Check:
     root = Path(storage.location)
     files = {str(path.relative_to(root)) for path in (root / "certificates").rglob("*.pdf")}
     strays = sorted(files - kept)
-    return Check("PDF files without a certificate (note)", True,
+    return Check("no PDF file without its certificate", not strays,
                  f"{len(strays)} of {len(files)} files {strays[:2] if strays else ''}")
 
 
