@@ -15,9 +15,11 @@ wsgi_app = "redflag.wsgi:application"
 # the rest. GUNICORN_WORKERS overrides it.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 
-# Loaded once in the master and forked: workers start (and a killed one is replaced) in
-# milliseconds, and share the code's memory. Django opens no connection at import time.
-preload_app = True
+# Each worker loads the app itself (no preload_app), so `systemctl reload redflag-web@…` (HUP)
+# starts workers on the new code and retires the old ones gracefully, with the listening socket
+# open all along: a deploy drops no request. A killed worker's replacement takes a second or two
+# to load; the other workers serve meanwhile.
+preload_app = False
 
 # A request that takes longer than this is stuck (nothing in Redflag should take more than a few
 # seconds: bulk ZIPs and reminders run on the task worker); the master kills and replaces the

@@ -11,7 +11,8 @@ here is what an operator installs. A small supervisor stands in for systemd: it 
 process that exits (Restart=always), runs the worker's ExecStartPre first, and stops everything
 it started on `stop`. Its state lives in var/stack/: the environment every process gets
 (stack.env), logs, process ids, and hold/<name> files that keep one process stopped (faults
-stop an app instance this way: `python deploy/stack.py hold web-8482`, then `release web-8482`).
+stop an app instance this way: `python deploy/stack.py hold web-8482`, then `release web-8482`;
+it is taken out of nginx's upstream before it stops and put back once it answers again).
 """
 
 import os
@@ -100,12 +101,13 @@ def unit_commands(unit: str, port: int | None = None) -> dict:
     return commands
 
 
-def nginx_config() -> Path:
-    """A top-level nginx.conf around the production locations file, on a loopback port."""
+def nginx_config(down: frozenset = frozenset()) -> Path:
+    """A top-level nginx.conf around the production locations file, on a loopback port; the
+    instances on the ports in `down` are marked down (taken out before they are stopped)."""
     root = STATE / "nginx"
     root.mkdir(parents=True, exist_ok=True)
-    servers = "\n".join(f"        server {ADDRESS}:{port} max_fails=1 fail_timeout=5s;"
-                        for port in WEB_PORTS)
+    servers = "\n".join(f"        server {ADDRESS}:{port} max_fails=1 fail_timeout=5s"
+                        f"{' down' if port in down else ''};" for port in WEB_PORTS)
     user = f"user {os.environ.get('USER', 'root')};" if os.geteuid() == 0 else ""
     temp = "\n".join(f"    {name}_temp_path {root}/{name};"
                      for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -155,6 +157,7 @@ def supervise() -> None:
     env = process_env(read_environment())
     running: dict[str, subprocess.Popen] = {}
     exited: dict[str, float] = {}
+    down: set[int] = set()
     logs = {}
     stopping = False
 
@@ -180,6 +183,12 @@ def supervise() -> None:
             if time.monotonic() - exited.get(name, 0) < RESTART_SECONDS:
                 continue
             if held and process is not None:
+                if name.startswith("web-"):
+                    # As an operator would: out of nginx's upstream first, then stopped, so no
+                    # request is sent to it while it stops (gunicorn resets what it had queued).
+                    down.add(int(name[4:]))
+                    reload_nginx(running, down)
+                    time.sleep(2)
                 log(f"{name} held: stopping it")
                 terminate({name: process})
                 running.pop(name)
@@ -193,11 +202,32 @@ def supervise() -> None:
                                                  stderr=subprocess.STDOUT)
                 (STATE / "pids" / f"{name}.pid").write_text(str(running[name].pid))
                 log(f"{name} started, pid {running[name].pid}")
+                if name.startswith("web-") and int(name[4:]) in down:
+                    port = int(name[4:])
+                    wait_until(lambda port=port: answers(f"http://{ADDRESS}:{port}/health/"), 60)
+                    down.discard(port)
+                    reload_nginx(running, down)
         time.sleep(0.5)
     terminate(running)
     for name in running:
         (STATE / "pids" / f"{name}.pid").unlink(missing_ok=True)
     log("stopped")
+
+
+def reload_nginx(running: dict, down: set) -> None:
+    nginx_config(frozenset(down))
+    if "nginx" in running and running["nginx"].poll() is None:
+        running["nginx"].send_signal(signal.SIGHUP)  # reread the configuration, drop nothing
+        log(f"nginx reloaded; instances down: {sorted(down) or 'none'}")
+
+
+def wait_until(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def terminate(processes: dict, timeout: float = 40) -> None:
