@@ -13,7 +13,8 @@ def database_away():
     port on PostgreSQL, a folder that does not exist on SQLite.
 
     Closing the connection ends a test's transaction, so the tests using this one commit as they
-    go (they write nothing: the first query fails).
+    go (they write nothing: the first query fails). Like every such test in the suite they use
+    serialized_rollback, so the flush after them leaves the next one the migrations' data.
     """
     settings = connection.settings_dict
     saved = {key: settings[key] for key in ("NAME", "PORT")}
@@ -32,7 +33,7 @@ def quiet_client(**headers):
     return Client(raise_request_exception=False, **headers)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_page_without_its_database_is_a_clean_503(database_away):
     response = quiet_client().get("/")
     html = response.content.decode()
@@ -43,7 +44,7 @@ def test_a_page_without_its_database_is_a_clean_503(database_away):
     assert "Traceback" not in html and "OperationalError" not in html and "sqlite" not in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_503_page_is_in_the_readers_language(database_away):
     html = quiet_client(HTTP_ACCEPT_LANGUAGE="es").get("/").content.decode()
     assert '<html lang="es">' in html and "Volvemos en un momento" in html
@@ -56,7 +57,7 @@ def test_health_says_whether_the_database_answers(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_health_without_the_database_is_503(database_away):
     response = quiet_client().get("/health/")
     assert response.status_code == 503 and response["Retry-After"] == "15"
