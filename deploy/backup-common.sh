@@ -13,6 +13,19 @@ python=$repo/.venv/bin/python
 
 die() { echo "$(basename "$0"): $*" >&2; exit 1; }
 
+# sqlite_copy SOURCE TARGET: SQLite's online backup API, a consistent snapshot of SOURCE written
+# over TARGET whole (journal included), even while Redflag writes to SOURCE.
+sqlite_copy() {
+  "$python" - "$1" "$2" <<'PYTHON'
+import sqlite3, sys
+source = sqlite3.connect(sys.argv[1])
+target = sqlite3.connect(sys.argv[2])
+source.backup(target)
+target.close()
+source.close()
+PYTHON
+}
+
 case $database_url in
   postgres://* | postgresql://*)
     database_kind=postgresql ;;

@@ -29,14 +29,7 @@ else
   [ -f "$sqlite_file" ] || die "no SQLite database at $sqlite_file"
   # SQLite's online backup API copies a consistent snapshot; copying the file (and its -wal) by
   # hand during a write would not be.
-  "$python" - "$sqlite_file" "$work/database.sqlite3" <<'PYTHON'
-import sqlite3, sys
-source = sqlite3.connect(sys.argv[1])
-target = sqlite3.connect(sys.argv[2])
-source.backup(target)
-target.close()
-source.close()
-PYTHON
+  sqlite_copy "$sqlite_file" "$work/database.sqlite3"
   database_file=database.sqlite3
 fi
 

@@ -49,14 +49,7 @@ if [ "$database_kind" = postgresql ]; then
 else
   mkdir -p "$(dirname "$sqlite_file")"
   # The backup API replaces the whole database, its journal included, in one step.
-  "$python" - "$backup/database.sqlite3" "$sqlite_file" <<'PYTHON'
-import sqlite3, sys
-source = sqlite3.connect(sys.argv[1])
-target = sqlite3.connect(sys.argv[2])
-source.backup(target)
-target.close()
-source.close()
-PYTHON
+  sqlite_copy "$backup/database.sqlite3" "$sqlite_file"
 fi
 
 # Files belong to whoever restores (run this as the app's user), not to the backup's old owners.

@@ -23,7 +23,6 @@ The faults, and what each must show:
 """
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -35,6 +34,7 @@ import requests
 
 from . import prepare
 from .report import table
+from .web import CSRF, SourceAddressAdapter
 
 HOST = "http://127.0.0.1:8480"
 STATE = prepare.REPO / "var" / "stack"
@@ -70,7 +70,7 @@ class Probe:
     def sign_in(self) -> requests.Session:
         session = requests.Session()
         page = session.get(f"{HOST}/accounts/login/", timeout=10)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        token = CSRF.search(page.text).group(1)
         session.post(f"{HOST}/accounts/login/", timeout=10, headers={"Referer": page.url},
                      data={"csrfmiddlewaretoken": token, "login": PROBE_EMAIL,
                            "password": PROBE_PASSWORD})
@@ -145,7 +145,8 @@ def make_probe_account() -> None:
 # The faults --------------------------------------------------------------------------------
 
 
-def pids(name: str) -> int:
+def pid(name: str) -> int:
+    """The process id the stack's supervisor recorded for one of its processes."""
     return int((STATE / "pids" / f"{name}.pid").read_text())
 
 
@@ -179,7 +180,7 @@ def restart_postgres() -> dict:
 
 
 def kill_web_worker() -> dict:
-    master = pids("web-8481")
+    master = pid("web-8481")
     before = children(master)
     os.kill(before[0], signal.SIGKILL)
 
@@ -191,32 +192,20 @@ def kill_web_worker() -> dict:
     return {"replaced after": replaced}
 
 
-class FromAddress(requests.adapters.HTTPAdapter):
-    """Requests from another loopback address: nginx passes it on as the client's, so the rate
-    limits count this caller apart from the probe and the load."""
-
-    def __init__(self, address: str):
-        self.address = address
-        super().__init__()
-
-    def init_poolmanager(self, *args, **kwargs):
-        kwargs["source_address"] = (self.address, 0)
-        super().init_poolmanager(*args, **kwargs)
-
-
 def sign_in_limit(attempts: int = 60) -> dict:
     """Wrong passwords for one address, from one client: how many were let through before the
     limit (5 per address in 5 minutes, 10 per client a minute) refused them. Without Redis each
     gunicorn worker counts on its own, so at most 5 × the workers get through."""
     session = requests.Session()
-    session.mount("http://", FromAddress("127.0.0.77"))
+    # From an address of its own, so the limit it meets is not the probe's or the load's.
+    session.mount("http://", SourceAddressAdapter("127.0.0.77"))
     page = session.get(f"{HOST}/accounts/login/", timeout=10)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    token = CSRF.search(page.text).group(1)
     refused = [TOO_MANY in session.post(
         f"{HOST}/accounts/login/", timeout=10, headers={"Referer": page.url},
         data={"csrfmiddlewaretoken": token, "password": "wrong-password",
               "login": "limit@faults.example.org"}).text for _ in range(attempts)]
-    workers = sum(len(children(pids(f"web-{port}"))) for port in (8481, 8482))
+    workers = sum(len(children(pid(f"web-{port}"))) for port in (8481, 8482))
     through = refused.count(False)
     return {"limited": any(refused) and through <= 5 * workers,
             "wrong passwords let through": f"{through} of {attempts} ({workers} workers)"}
@@ -239,12 +228,12 @@ def kill_task_worker() -> dict:
     # Wait for the worker to be in the middle of a task, then kill it outright.
     busy = wait_for(lambda: DBTaskResult.objects.filter(
         status=TaskResultStatus.RUNNING, task_path__startswith="certificates.").exists(), 60)
-    killed = pids("worker")
+    killed = pid("worker")
     os.kill(killed, signal.SIGKILL)
 
     def started_again():
         try:
-            return pids("worker") != killed
+            return pid("worker") != killed
         except (OSError, ValueError):
             return False
 

@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
 from locust.exception import StopUser
-from requests.adapters import HTTPAdapter
 
 from tests.load.totp import totp
+from tests.load.web import CSRF, SourceAddressAdapter
 
 PLAN = json.loads(Path(os.environ["LOAD_PLAN"]).read_text())
 STATUS_FILE = os.environ.get("LOAD_STATUS_FILE")
@@ -35,7 +35,6 @@ STATUS_FILE = os.environ.get("LOAD_STATUS_FILE")
 READING = (float(os.environ.get("LOAD_READ_MIN", 5)), float(os.environ.get("LOAD_READ_MAX", 15)))
 
 IDS = re.compile(r"/(?:[0-9a-f-]{32,36}|\d+)/")
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CHOICE = re.compile(r'name="(q-[^"]+)" value="([^"]+)"')
 DOWNLOAD = re.compile(r'href="(/certificates/\d+/download/)"')
 CODE = re.compile(r"<code>([0-9A-Z]{4}(?:-[0-9A-Z]{4})+)</code>")
@@ -47,18 +46,6 @@ managers = iter(PLAN["managers"])
 addresses = (f"127.77.{n // 250}.{n % 250 + 1}" for n in itertools.count())
 codes_seen: list[str] = []  # certificate codes learners have read, for others to check
 statuses: dict[str, dict[str, int]] = {}
-
-
-class SourceAddressAdapter(HTTPAdapter):
-    """Connects from one loopback address, so the stack sees one client per simulated person."""
-
-    def __init__(self, source: str, **kwargs):
-        self.source = source
-        super().__init__(**kwargs)
-
-    def init_poolmanager(self, *args, **kwargs):
-        kwargs["source_address"] = (self.source, 0)
-        super().init_poolmanager(*args, **kwargs)
 
 
 @events.request.add_listener
@@ -114,6 +101,14 @@ class Person(HttpUser):
         return self.client.post(path, name=name, data=data, headers=headers,
                                 allow_redirects=False, **kwargs)
 
+    @staticmethod
+    def next_account(accounts):
+        """The next account of this kind in the plan; a person more than the plan holds stops."""
+        try:
+            return next(accounts)
+        except StopIteration:
+            raise StopUser() from None
+
     def expect_redirect(self, response, to: str = "") -> str:
         location = response.headers.get("Location", "")
         if response.status_code != 302 or to not in location:
@@ -146,10 +141,7 @@ class Learner(Person):
 
     def on_start(self):
         super().on_start()
-        try:
-            self.me = next(learners)
-        except StopIteration:
-            raise StopUser() from None
+        self.me = self.next_account(learners)
         self.course = PLAN["courses"][self.me["course"]]
         self.journey_done = False
         if self.me["signup"]:
@@ -256,10 +248,7 @@ class Coordinator(Person):
 
     def on_start(self):
         super().on_start()
-        try:
-            self.email = next(coordinators)
-        except StopIteration:
-            raise StopUser() from None
+        self.email = self.next_account(coordinators)
         self.sign_in(self.email, totp_secret=PLAN["totp_secret"])
         self.get("/admin/coverage/", "dashboard")
 
@@ -304,10 +293,7 @@ class Manager(Person):
 
     def on_start(self):
         super().on_start()
-        try:
-            self.email = next(managers)
-        except StopIteration:
-            raise StopUser() from None
+        self.email = self.next_account(managers)
         self.sign_in(self.email)
 
     @task
