@@ -6,7 +6,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -17,9 +16,10 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search import index
 
+from . import places
 from .blocks import LessonStreamBlock
 
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
@@ -202,45 +202,31 @@ class LessonPage(Page):
         return f"{self.pk}:{self.live_revision_id}:{get_language()}:{digest}"
 
     def get_view_restrictions(self):
-        # Wagtail's own check reads the ancestors, then their restrictions: two queries on every
-        # lesson view. The ancestors' paths are prefixes of this page's, so one query finds the
-        # restrictions on this page, its ancestors and, for an alias among them, its original.
+        # Routed through courses.places, the restrictions come with the lesson from the cache.
+        place = getattr(self, "_place", None)
+        if place is not None and place.lesson is self:
+            return place.restrictions
         if self.alias_of_id:
             return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        lineage = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=lineage)
+        return places.restrictions_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # One query for the course and its lessons in order (breadcrumb, previous, next and
-        # "lesson 2 of 4", whatever the number of lessons) and which of them this learner has
-        # opened.
-        user = request.user
-        tracked = user.is_authenticated and not getattr(request, "is_preview", False)
-        parent_path = self.path[: -self.steplen]
-        family = (
-            Page.objects.live()
-            .filter(
-                models.Q(path=parent_path)
-                | models.Q(
-                    path__startswith=parent_path,
-                    depth=self.depth,
-                    content_type_id=self.content_type_id,
-                )
-            )
-            .order_by("path")
-            .only("id", "title", "slug", "url_path", "path", "depth")
-        )
-        if tracked:
-            family = family.annotate(opened=models.Exists(
-                LessonCompletion.objects.filter(user=user, lesson=models.OuterRef("pk"))))
-        family = list(family)
-        course = family[0] if family and family[0].path == parent_path else self.get_parent()
-        siblings = [page for page in family if page.depth == self.depth]
+        # The course and its lessons in order (breadcrumb, previous, next and "lesson 2 of 4")
+        # come from the cache with the lesson (courses.places); the learner's progress is one
+        # query over their ids.
+        place = getattr(self, "_place", None)
+        if place is None or place.lesson is not self:
+            place = places.build(self)
+        course, siblings = place.course, place.lessons
         ids = [page.pk for page in siblings]
         position = ids.index(self.pk) if self.pk in ids else 0
-        visited = {page.pk for page in siblings if getattr(page, "opened", False)}
+        user = request.user
+        tracked = user.is_authenticated and not getattr(request, "is_preview", False)
+        visited = set()
+        if tracked:
+            visited = set(LessonCompletion.objects.filter(user=user, lesson_id__in=ids)
+                          .values_list("lesson_id", flat=True))
         if tracked and self.pk not in visited:
             # Opening a lesson counts as progress; only the first visit writes.
             LessonCompletion.objects.bulk_create(

@@ -57,7 +57,7 @@ def run(report):
             report.row(
                 f"lesson page render ({blocks} blocks)",
                 f"{median:.1f} ms median, {p95:.1f} ms p95, {query_count} queries",
-                "≤ 10 queries, constant",
+                "≤ 3 queries, constant",
                 f"10 lessons, {blocks} blocks each, signed-in learner",
             )
         assert client.get("/bench-bare/").status_code == 200

@@ -66,9 +66,50 @@ def test_a_lesson_page_query_count_does_not_grow_with_blocks_or_lessons(
     small_count = _count_queries(learner_client, small.get_children().first().url)
     large_count = _count_queries(learner_client, large.get_children().first().url)
     assert small_count == large_count
-    # The session, the user with their staff status, the lesson, its view restrictions, and the
-    # course with its lessons and which of them the learner has opened.
-    assert large_count == 5
+    # The session, the user with their staff status, and which of the course's lessons the
+    # learner has opened: the lesson's place in the tree comes from the cache (courses.places).
+    assert large_count == 3
+
+
+def test_a_cold_lesson_page_reads_its_place_in_three_more_queries(learner_client, lessons):
+    from courses import places
+
+    learner_client.get(lessons[0].url)
+    places.forget()
+    with CaptureQueriesContext(connection) as queries:
+        assert learner_client.get(lessons[0].url).status_code == 200
+    # The lesson, its view restrictions, the course with its lessons in order.
+    assert len(queries) == 6
+
+
+def test_an_editors_change_to_the_course_is_shown_on_the_next_lesson_view(
+    learner_client, course, lessons
+):
+    assert "Lesson 2 of 3" in learner_client.get(lessons[1].url).content.decode()
+    renamed = LessonPage.objects.get(pk=lessons[2].pk)
+    renamed.title = "Whom to call, renamed"
+    renamed.save_revision().publish()
+    html = learner_client.get(lessons[1].url).content.decode()
+    assert "Whom to call, renamed →" in html
+
+    LessonPage.objects.get(pk=lessons[0].pk).unpublish()
+    html = learner_client.get(lessons[1].url).content.decode()
+    assert "Lesson 1 of 2" in html and 'rel="prev"' not in html
+    assert learner_client.get(lessons[0].url).status_code == 404
+
+    moved = LessonPage.objects.get(pk=lessons[2].pk)
+    moved.move(LessonPage.objects.get(pk=lessons[1].pk), pos="left")
+    assert "Lesson 2 of 2" in learner_client.get(lessons[1].url).content.decode()
+
+
+def test_a_view_restriction_added_after_a_visit_holds_at_once(learner_client, course, lessons):
+    assert learner_client.get(lessons[0].url).status_code == 200  # its place is now cached
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name="Coordinators"))
+    assert learner_client.get(lessons[0].url).status_code == 302
+    restriction.delete()
+    assert learner_client.get(lessons[0].url).status_code == 200
 
 
 def test_continue_on_the_course_page_leads_to_the_first_unopened_lesson(

@@ -23,16 +23,15 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        # Lessons are the hot path: find one by its full URL path in one query instead of one
-        # or two per level of the tree. Anything else (and routable sub-paths) routes as usual.
+        # Lessons are the hot path: find one by its full URL path, from the cache
+        # (courses.places), instead of one or two queries per level of the tree. Anything else
+        # (and routable sub-paths) routes as usual.
         if path_components:
-            from courses.models import LessonPage
+            from courses import places
 
-            url_path = self.url_path + "/".join(path_components) + "/"
-            # Sliced rather than .first(), which would add an ORDER BY and build a second query.
-            lessons = list(LessonPage.objects.filter(url_path=url_path, live=True)[:1])
-            if lessons:
-                return RouteResult(lessons[0])
+            place = places.find(self.url_path + "/".join(path_components) + "/")
+            if place is not None:
+                return RouteResult(place.lesson)
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
