@@ -52,6 +52,10 @@ class JurisdictionViewSet(SnippetViewSet):
     list_filter = ["state"]
     search_fields = ["name", "law"]
     ordering = ["name"]
+    # Trainers, who may only view jurisdictions, read one's facts here.
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "state", "law", "validity_months", "first_training_months",
+                           "hotline_name", "hotline_phone"]
 
 
 register_snippet(JurisdictionViewSet)
