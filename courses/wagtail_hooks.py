@@ -51,6 +51,9 @@ class JurisdictionViewSet(SnippetViewSet):
                     "hotline_phone"]
     list_filter = ["state"]
     search_fields = ["name", "law"]
+    # Plain SQL search in the listing, as for organisations: a jurisdiction is found by its name
+    # or by words of its law as typed, with nothing to index first.
+    search_backend_name = None
     ordering = ["name"]
     # Trainers, who may only view jurisdictions, read one's facts here.
     inspect_view_enabled = True
