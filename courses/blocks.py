@@ -68,7 +68,9 @@ class ScenarioBlock(blocks.StructBlock):
 
 
 class ReportCalloutBlock(blocks.StructBlock):
-    """National numbers are fixed in the template; the local contact comes from site settings."""
+    """Whom to call, in order (courses/includes/how_to_report.html): 911, local law enforcement
+    and the task force from the site's settings, the state line from the course's jurisdiction,
+    and the national hotline, whose facts are fixed in the template."""
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120, default=_("How to report"))
     note = blocks.TextBlock(
@@ -81,7 +83,8 @@ class ReportCalloutBlock(blocks.StructBlock):
         icon = "mail"
         label = _("How to report")
         template = "courses/blocks/report.html"
-        description = _("The hotline, 911 and the local task-force contact.")
+        description = _("911, local law enforcement, the state hotline, the task force and the "
+                        "national hotline.")
         preview_value = {"heading": "How to report", "note": "Tell your supervisor, then call."}
 
 

@@ -1,6 +1,8 @@
-"""Demo content for `manage.py seed_demo`: the site tree, the courses and their lessons.
+"""Demo content for `manage.py seed_demo`: the site tree, the jurisdictions, the courses and their
+lessons.
 
-The courses are read from courses/demo_courses/ (see demo_data.py).
+The courses are read from courses/demo_courses/ and the jurisdictions they follow from
+courses/demo_jurisdictions.toml (see demo_data.py).
 
 Everything here is looked up before it is created, so running it again changes nothing and never
 overwrites what trainers have since edited.
@@ -12,8 +14,13 @@ from django.db import transaction
 from redflag.lib.sanitise import clean_html
 from wagtail.models import Page, Site
 
-from .demo_data import load_courses
-from .models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
+from .demo_data import load_courses, load_jurisdictions
+from .models import CourseIndexPage, CoursePage, Jurisdiction, LessonPage, StakeholderGroup
+
+# Clearly not a real number (555-01xx is reserved for fiction): a demo site must not send learners
+# to a real police line, and an operator sees at once what to replace.
+DEMO_LAW_ENFORCEMENT_NAME = "Demo County Sheriff's Office non-emergency (demo number)"
+DEMO_LAW_ENFORCEMENT_PHONE = "555-0123"
 
 
 def _publish(page):
@@ -60,11 +67,31 @@ def seed_site():
         site.site_name = site.site_name or "Redflag"
         site.save()
     task_force = TaskForceSettings.for_site(Site.objects.get(is_default_site=True))
+    changed = False
     if not task_force.local_contact_phone:
         task_force.local_contact_name = "Regional Human Trafficking Task Force tip line"
         task_force.local_contact_phone = "555-0100"
+        changed = True
+    if not task_force.law_enforcement_phone:
+        task_force.law_enforcement_name = DEMO_LAW_ENFORCEMENT_NAME
+        task_force.law_enforcement_phone = DEMO_LAW_ENFORCEMENT_PHONE
+        changed = True
+    if changed:
         task_force.save()
     return home
+
+
+def seed_jurisdictions() -> dict[str, Jurisdiction]:
+    """The demo jurisdictions by slug. One already on the site, under its slug or its name, is left
+    as it is."""
+    jurisdictions = {}
+    for spec in load_jurisdictions()["jurisdictions"]:
+        jurisdiction = (Jurisdiction.objects.filter(slug=spec["slug"]).first()
+                        or Jurisdiction.objects.filter(name=spec["name"]).first())
+        if jurisdiction is None:
+            jurisdiction = Jurisdiction.objects.create(**spec)
+        jurisdictions[spec["slug"]] = jurisdiction
+    return jurisdictions
 
 
 @transaction.atomic
@@ -84,6 +111,7 @@ def seed_courses(home) -> list[CoursePage]:
             )
         )
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
+    jurisdictions = seed_jurisdictions()
     courses = []
     for spec in load_courses():
         course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
@@ -94,6 +122,8 @@ def seed_courses(home) -> list[CoursePage]:
                 summary=spec["summary"],
                 estimated_minutes=spec["minutes"],
                 objectives=[("objective", text) for text in spec["objectives"]],
+                jurisdiction=jurisdictions[spec["jurisdiction"]],
+                sources=[("source", text) for text in spec["sources"]],
             )
             course.audience = [groups[slug] for slug in spec["groups"] if slug in groups]
             _publish(index.add_child(instance=course))

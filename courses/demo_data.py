@@ -5,6 +5,10 @@ each naming the lesson it reviews. Trainers and translators edit these files wit
 Python, so each file is checked as it loads and a mistake is reported with the file's name and
 the place in it, not found later as a broken page. Whether a question can be scored fairly is the
 quiz's own rule, checked where the quiz is seeded (quizzes/demo.py).
+
+A course may list the `sources` it follows (law, programme, edition), shown on its page, and names
+its `jurisdiction` by slug: one of those in courses/demo_jurisdictions.toml, which this module
+reads and checks too. A course that names none follows that file's `default`.
 """
 
 import re
@@ -12,9 +16,13 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from redflag.lib.phones import PHONE_PATTERN
+from redflag.lib.regions import STATE_NAMES
+
 from .blocks import INDICATOR_KINDS
 
 DEMO_COURSES_DIR = Path(__file__).resolve().parent / "demo_courses"
+DEMO_JURISDICTIONS_FILE = Path(__file__).resolve().parent / "demo_jurisdictions.toml"
 # "2-hotel-staff.toml": the number orders the courses on the site, the rest is the course's slug.
 FILE_NAME = re.compile(r"(?P<position>\d+)-(?P<slug>.+)\.toml")
 
@@ -49,26 +57,38 @@ QUESTION = Table(
 COURSE = Table({
     "slug": str, "title": str, "groups": [str], "summary": str, "objectives": [str],
     "minutes": int, "lessons": [LESSON], "questions": [QUESTION],
-})
+    "sources": [str], "jurisdiction": str,
+}, optional={"sources": [], "jurisdiction": ""})
+JURISDICTION = Table(
+    {"slug": str, "name": str, "state": str, "law": str, "validity_months": int,
+     "first_training_months": int, "hotline_name": str, "hotline_phone": str},
+    optional={"state": "", "law": "", "first_training_months": 0, "hotline_name": "",
+              "hotline_phone": ""},
+)
+JURISDICTIONS = Table({"default": str, "jurisdictions": [JURISDICTION]})
 # How a problem names an entry of a list: "lesson 2 (what-to-do), block 3 (indicators)".
 ENTRY_NAMES = {
     "lessons": "lesson", "body": "block", "items": "item", "questions": "question",
     "choices": "choice", "objectives": "objective", "groups": "group", "dos": "do",
-    "donts": "don't",
+    "donts": "don't", "sources": "source", "jurisdictions": "jurisdiction",
 }
 SHAPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
 
 
-def load_courses(folder: Path = DEMO_COURSES_DIR) -> list[dict]:
+def load_courses(
+    folder: Path = DEMO_COURSES_DIR, jurisdictions_file: Path = DEMO_JURISDICTIONS_FILE
+) -> list[dict]:
     """Every course in `folder`, in the order of its file names' numbers.
 
     A course is a dict with the keys of COURSE, and "file", its path; a lesson's body is a list of
-    (block type, value) pairs as a StreamField takes them, a "text" block's value being its HTML.
-    Raises ValueError naming the file and what is wrong with it.
+    (block type, value) pairs as a StreamField takes them, a "text" block's value being its HTML;
+    "jurisdiction" is always a slug of `jurisdictions_file`. Raises ValueError naming the file and
+    what is wrong with it.
     """
+    jurisdictions = load_jurisdictions(jurisdictions_file)
     courses = []
     for path in sorted(folder.glob("*.toml"), key=_position):
-        course = load_course(path)
+        course = load_course(path, jurisdictions)
         for other in courses:
             if other["slug"] == course["slug"]:
                 raise ValueError(
@@ -83,20 +103,88 @@ def _position(path: Path) -> tuple:
     return (int(match["position"]) if match else 0, path.name)
 
 
-def load_course(path: Path) -> dict:
-    try:
-        with path.open("rb") as file:
-            data = tomllib.load(file)
-    except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"{path}: not valid TOML: {error}") from None
+def load_course(path: Path, jurisdictions: dict | None = None) -> dict:
+    """One course file; `jurisdictions` as load_jurisdictions returns them (read when None)."""
+    if jurisdictions is None:
+        jurisdictions = load_jurisdictions()
+    data = _read(path)
     problems = []
     course = _table(data, COURSE, "", problems)
     if course is not None:
         problems += _course_problems(path, course)
-    if problems:
-        raise ValueError(f"{path}:\n" + "\n".join(f"  {problem}" for problem in problems))
+        slugs = [jurisdiction["slug"] for jurisdiction in jurisdictions["jurisdictions"]]
+        if not course["jurisdiction"]:
+            course["jurisdiction"] = jurisdictions["default"]
+        elif course["jurisdiction"] not in slugs:
+            problems.append(
+                f"jurisdiction {course['jurisdiction']!r} is not one of "
+                f"{', '.join(map(repr, slugs))} (see {DEMO_JURISDICTIONS_FILE.name})"
+            )
+        for number, source in enumerate(course["sources"], 1):
+            if not source.strip():
+                problems.append(f"source {number}: is empty")
+    _raise(path, problems)
     course["file"] = path
     return course
+
+
+def load_jurisdictions(path: Path = DEMO_JURISDICTIONS_FILE) -> dict:
+    """The demo jurisdictions: {"default": slug, "jurisdictions": [dict with JURISDICTION's keys,
+    first_training_months None where the file leaves it out]}. Raises ValueError naming the file
+    and what is wrong with it."""
+    problems = []
+    result = _table(_read(path), JURISDICTIONS, "", problems)
+    if result is not None:
+        slugs = [jurisdiction["slug"] for jurisdiction in result["jurisdictions"]]
+        for slug in sorted({slug for slug in slugs if slugs.count(slug) > 1}):
+            problems.append(f"two jurisdictions have the slug {slug!r}")
+        if result["default"] not in slugs:
+            problems.append(
+                f"default: {result['default']!r} is not one of {', '.join(map(repr, slugs))}"
+            )
+        for number, jurisdiction in enumerate(result["jurisdictions"], 1):
+            where = f"jurisdiction {number} ({jurisdiction['slug']})"
+            problems += [f"{where}: {problem}" for problem in _jurisdiction_problems(jurisdiction)]
+            jurisdiction["first_training_months"] = jurisdiction["first_training_months"] or None
+    _raise(path, problems)
+    return result
+
+
+def _jurisdiction_problems(jurisdiction: dict) -> list[str]:
+    problems = []
+    if jurisdiction["state"] and jurisdiction["state"] not in STATE_NAMES:
+        problems.append(
+            f"state should be a two-letter US state code such as 'CA', not "
+            f"{jurisdiction['state']!r}"
+        )
+    if jurisdiction["state"] and not jurisdiction["law"].strip():
+        problems.append("law: a jurisdiction with a state names the law it follows")
+    if not 1 <= jurisdiction["validity_months"] <= 120:
+        problems.append("validity_months: should be from 1 to 120")
+    if not 0 <= jurisdiction["first_training_months"] <= 120:
+        problems.append("first_training_months: should be from 1 to 120, or left out")
+    if bool(jurisdiction["hotline_name"]) != bool(jurisdiction["hotline_phone"]):
+        problems.append("hotline_name and hotline_phone go together: give both or neither")
+    elif jurisdiction["hotline_phone"] and not re.fullmatch(
+            PHONE_PATTERN, jurisdiction["hotline_phone"]):
+        problems.append(
+            f"hotline_phone: {jurisdiction['hotline_phone']!r} is not a phone number such as "
+            f"'1-888-539-2373'"
+        )
+    return problems
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except tomllib.TOMLDecodeError as error:
+        raise ValueError(f"{path}: not valid TOML: {error}") from None
+
+
+def _raise(path: Path, problems: list[str]) -> None:
+    if problems:
+        raise ValueError(f"{path}:\n" + "\n".join(f"  {problem}" for problem in problems))
 
 
 def _course_problems(path: Path, course: dict) -> list[str]:

@@ -4,15 +4,18 @@ import re
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from redflag.lib.phones import validate_phone
+from redflag.lib.regions import STATE_NAMES, US_STATES
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -68,6 +71,133 @@ class StakeholderGroup(index.Indexed, models.Model):
         return self.colour if re.fullmatch(HEX_COLOUR, self.colour or "") else DEFAULT_GROUP_COLOUR
 
 
+# How long a certificate stays current where no law says otherwise: the field's default for a new
+# jurisdiction, and what a certificate without a course (synthetic data) is given.
+DEFAULT_VALIDITY_MONTHS = 24
+
+
+def every_words(months: int) -> str:
+    """"every 2 years", "every year", "every 18 months": a renewal cycle as people say it."""
+    if months % 12 == 0:
+        years = months // 12
+        return ngettext("every year", "every %(count)d years", years) % {"count": years}
+    return ngettext("every month", "every %(count)d months", months) % {"count": months}
+
+
+class Jurisdiction(index.Indexed, models.Model):
+    """Whose law a course follows: how long its certificate stays current, how soon a new hire
+    must first take it, and the state's own hotline.
+
+    The one owner of these facts. Issuing reads the validity when it sets a certificate's expiry;
+    reminders and the coverage dashboard read that expiry; the course page and the how-to-report
+    callout read the rest. A change applies to certificates issued after it: one already issued
+    keeps the expiry printed on it.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        help_text=_("As learners read it, e.g. California, or National (no state requirement)."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    state = models.CharField(
+        _("state"),
+        max_length=2,
+        blank=True,
+        choices=US_STATES,
+        help_text=_("The state whose law this is. Leave blank for federal guidance or where no "
+                    "state law applies."),
+    )
+    law = models.CharField(
+        _("law"),
+        max_length=255,
+        blank=True,
+        help_text=_("The law the training follows, as cited, e.g. Cal. Gov. Code § 12950.3."),
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("certificate validity (months)"),
+        default=DEFAULT_VALIDITY_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("How long a certificate stays current: the training is due again after."),
+    )
+    first_training_months = models.PositiveSmallIntegerField(
+        _("first training due (months after hire)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Optional: how many months after starting work a new hire must be trained."),
+    )
+    hotline_name = models.CharField(
+        _("state hotline"),
+        max_length=120,
+        blank=True,
+        help_text=_("The state's own trafficking hotline, where it has one, e.g. CAST hotline."),
+    )
+    hotline_phone = models.CharField(
+        _("state hotline phone"), max_length=40, blank=True, validators=[validate_phone]
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("state"),
+        FieldPanel("law"),
+        FieldPanel("validity_months"),
+        FieldPanel("first_training_months"),
+        FieldPanel("hotline_name"),
+        FieldPanel("hotline_phone"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("law"),
+        index.FilterField("state"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("jurisdiction")
+        verbose_name_plural = _("jurisdictions")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        if self.state and not self.law.strip():
+            errors["law"] = _("Name the state law this follows, as cited.")
+        if bool(self.hotline_name.strip()) != bool(self.hotline_phone.strip()):
+            missing = "hotline_phone" if self.hotline_name.strip() else "hotline_name"
+            errors[missing] = _("A state hotline needs both its name and its number.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_hotline(self) -> bool:
+        return bool(self.hotline_name and self.hotline_phone)
+
+    def rule_in_plain_words(self) -> str:
+        """The schedule as the course page tells learners: "California law: take this training
+        within 6 months of starting work and every 2 years." Translated when called."""
+        every = every_words(self.validity_months)
+        if self.first_training_months:
+            first = ngettext(
+                "within %(count)d month of starting work",
+                "within %(count)d months of starting work",
+                self.first_training_months,
+            ) % {"count": self.first_training_months}
+            schedule = gettext("take this training %(first)s and %(every)s") % {
+                "first": first, "every": every}
+        else:
+            schedule = gettext("take this training %(every)s") % {"every": every}
+        if self.state:
+            law = gettext("%(name)s law") % {"name": STATE_NAMES.get(self.state, self.name)}
+            return gettext("%(law)s: %(schedule)s.") % {"law": law, "schedule": schedule}
+        return gettext("No state law sets a schedule for this training. Your task force asks "
+                       "you to %(schedule)s.") % {"schedule": schedule}
+
+
 class CourseIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -108,11 +238,22 @@ class CoursePage(Page):
         default=20,
         validators=[MinValueValidator(1), MaxValueValidator(600)],
     )
-    validity_months = models.PositiveSmallIntegerField(
-        _("certificate validity (months)"),
-        default=24,
-        validators=[MinValueValidator(1), MaxValueValidator(120)],
-        help_text=_("How long a certificate for this course stays current."),
+    # Indexed as every foreign key is: PROTECT's check on deleting a jurisdiction, and the
+    # dashboard's "jurisdictions of live courses" (outreach.services.coverage), read it.
+    jurisdiction = models.ForeignKey(
+        Jurisdiction,
+        verbose_name=_("jurisdiction"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+        help_text=_("Whose law this course follows: it sets how long a certificate stays "
+                    "current, and adds the state's hotline to every how-to-report callout."),
+    )
+    sources = StreamField(
+        [("source", blocks.CharBlock(label=_("Source"), max_length=300))],
+        verbose_name=_("sources"),
+        blank=True,
+        help_text=_("The law, programme and edition this course follows, one per item, so a task "
+                    "force can check it, e.g. DHS Blue Campaign indicators (2024)."),
     )
 
     content_panels = Page.content_panels + [
@@ -120,7 +261,8 @@ class CoursePage(Page):
         FieldPanel("summary"),
         FieldPanel("objectives"),
         FieldPanel("estimated_minutes"),
-        FieldPanel("validity_months"),
+        FieldPanel("jurisdiction"),
+        FieldPanel("sources"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
@@ -187,17 +329,25 @@ class LessonPage(Page):
                 return HttpResponseRedirect(f"{reverse('profile')}?{query}")
         return super().serve(request, *args, **kwargs)
 
-    def body_cache_key(self, request) -> str | None:
+    def body_cache_key(self, request, state_line=None) -> str | None:
         """What the rendered body depends on: the published revision, the language of the
-        interface text in its blocks, and the task force's contact in its how-to-report callouts.
-        None for a preview, which shows a draft under the live page's number."""
+        interface text in its blocks, and the numbers in its how-to-report callouts (the task
+        force's settings and the course's state line). None for a preview, which shows a draft
+        under the live page's number."""
         if getattr(request, "is_preview", False) or not self.live_revision_id:
             return None
         TaskForceSettings = apps.get_model("home", "TaskForceSettings")
         contact = TaskForceSettings.for_request(request)
-        stamp = "|".join(
-            (contact.local_contact_name, contact.local_contact_phone, contact.local_contact_email)
-        )
+        stamp = "|".join((
+            contact.name,
+            contact.law_enforcement_name,
+            contact.law_enforcement_phone,
+            contact.local_contact_name,
+            contact.local_contact_phone,
+            contact.local_contact_email,
+            state_line.hotline_name if state_line else "",
+            state_line.hotline_phone if state_line else "",
+        ))
         digest = hashlib.sha256(stamp.encode()).hexdigest()[:16]
         return f"{self.pk}:{self.live_revision_id}:{get_language()}:{digest}"
 
@@ -213,12 +363,12 @@ class LessonPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The course and its lessons in order (breadcrumb, previous, next and "lesson 2 of 4")
-        # come from the cache with the lesson (courses.places); the learner's progress is one
-        # query over their ids.
+        # and the course's state line for the how-to-report callouts come from the cache with
+        # the lesson (courses.places); the learner's progress is one query over their ids.
         place = getattr(self, "_place", None)
         if place is None or place.lesson is not self:
             place = places.build(self)
-        course, siblings = place.course, place.lessons
+        course, siblings, state_line = place.course, place.lessons, place.state_line
         ids = [page.pk for page in siblings]
         position = ids.index(self.pk) if self.pk in ids else 0
         user = request.user
@@ -234,7 +384,8 @@ class LessonPage(Page):
             )
             visited.add(self.pk)
         context.update(
-            body_cache_key=self.body_cache_key(request),
+            body_cache_key=self.body_cache_key(request, state_line),
+            report_state_line=state_line if state_line.has_hotline else None,
             body_cache_seconds=BODY_CACHE_SECONDS,
             course=course,
             lessons=siblings,

@@ -1,10 +1,11 @@
 """A lesson's place in the page tree, kept in the cache: the page learners open most.
 
 Every lesson view needs the same things besides the learner's own progress: the lesson found by
-its URL, the view restrictions on it and its ancestors, and its course with the lessons in order
-(breadcrumb, previous and next, "lesson 2 of 4"). Read from the database they are three queries
-whose building costs more than the rest of the view; they change only when an editor publishes,
-unpublishes, saves, moves or deletes a page or changes a view restriction, and learners read them
+its URL, the view restrictions on it and its ancestors, its course with the lessons in order
+(breadcrumb, previous and next, "lesson 2 of 4") and the course's state hotline for the
+how-to-report callouts. Read from the database they are three queries whose building costs more
+than the rest of the view; they change only when an editor publishes, unpublishes, saves, moves
+or deletes a page, or changes a view restriction or a jurisdiction, and learners read them
 thousands of times in between.
 
 So they are kept in the cache under a generation that any such change replaces: every process
@@ -34,6 +35,7 @@ class Place:
     restrictions: list
     course: Page
     lessons: list  # the course's live lessons in order, this one among them
+    state_line: object  # a Jurisdiction holding only the course's state hotline, for callouts
 
 
 def find(url_path: str):
@@ -61,7 +63,11 @@ def find(url_path: str):
 
 
 def build(lesson) -> Place:
+    from .models import CoursePage, Jurisdiction
+
     parent_path = lesson.path[: -lesson.steplen]
+    # The course's state line comes with the course's row, in the same query.
+    as_course = CoursePage.objects.filter(pk=models.OuterRef("pk"))
     family = list(
         Page.objects.live()
         .filter(models.Q(path=parent_path) | models.Q(path__startswith=parent_path,
@@ -69,6 +75,10 @@ def build(lesson) -> Place:
                                                       content_type_id=lesson.content_type_id))
         .order_by("path")
         .only("id", "title", "slug", "url_path", "path", "depth")
+        .annotate(
+            hotline_name=models.Subquery(as_course.values("jurisdiction__hotline_name")[:1]),
+            hotline_phone=models.Subquery(as_course.values("jurisdiction__hotline_phone")[:1]),
+        )
     )
     course = family[0] if family and family[0].path == parent_path else lesson.get_parent()
     return Place(
@@ -76,6 +86,10 @@ def build(lesson) -> Place:
         restrictions=list(restrictions_of(lesson)),
         course=course,
         lessons=[page for page in family if page.depth == lesson.depth],
+        state_line=Jurisdiction(
+            hotline_name=getattr(course, "hotline_name", None) or "",
+            hotline_phone=getattr(course, "hotline_phone", None) or "",
+        ),
     )
 
 
@@ -104,6 +118,10 @@ def connect():
     # Any page: a title, slug or order of a lesson or its course changes what the copies hold.
     post_save.connect(_forget_for_page, dispatch_uid="redflag.lesson-places.saved")
     post_delete.connect(_forget_for_page, dispatch_uid="redflag.lesson-places.deleted")
-    for signal in (post_save, post_delete):
-        signal.connect(forget, sender=PageViewRestriction,
-                       dispatch_uid=f"redflag.lesson-places.restriction.{id(signal)}")
+    from .models import Jurisdiction
+
+    # A restriction changes who may read; a jurisdiction's state line is in the callouts.
+    for sender in (PageViewRestriction, Jurisdiction):
+        for name, signal in (("saved", post_save), ("deleted", post_delete)):
+            signal.connect(forget, sender=sender,
+                           dispatch_uid=f"redflag.lesson-places.{sender.__name__}.{name}")

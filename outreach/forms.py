@@ -33,7 +33,8 @@ class CoverageFilterForm(forms.Form):
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        default = coverage.CoverageFilter.default(self.today)
+        self.default = coverage.CoverageFilter.default(self.today)
+        default = self.default
         # An unfiltered dashboard shows the period it counts.
         self.fields["date_from"].initial = default.date_from
         self.fields["date_to"].initial = default.date_to
@@ -58,7 +59,7 @@ class CoverageFilterForm(forms.Form):
 
     def to_filter(self) -> coverage.CoverageFilter:
         """The filter the form describes; an invalid field falls back to its default."""
-        default = coverage.CoverageFilter.default(self.today)
+        default = self.default
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         if self.is_bound and not self.is_valid():
             data = {name: value for name, value in getattr(self, "cleaned_data", {}).items()

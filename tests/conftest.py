@@ -16,7 +16,7 @@ from redflag.accounts.models import LearnerProfile
 from redflag.demo import accounts as demo
 
 from courses.demo import seed_site
-from courses.models import CourseIndexPage, CoursePage, LessonPage, StakeholderGroup
+from courses.models import CourseIndexPage, CoursePage, Jurisdiction, LessonPage, StakeholderGroup
 
 PASSWORD = "correct-horse-battery"
 # The authenticator app of every staff user the fixtures make (base32, as an app would scan it).
@@ -142,9 +142,26 @@ def course_index(home):
     return index
 
 
-def make_course(index, group, *, slug="hotel", lessons=3, blocks_per_lesson=2):
+# The examples of the law the tests use: California's hotel training (Gov. Code 12950.3) and a
+# state whose certificates last a year.
+CALIFORNIA = dict(name="California", state="CA", law="Cal. Gov. Code § 12950.3",
+                  validity_months=24, first_training_months=6,
+                  hotline_name="CAST hotline", hotline_phone="1-888-539-2373")
+MINNESOTA = dict(name="Minnesota", state="MN", law="Minn. Stat. (example)", validity_months=12)
+
+
+def make_jurisdiction(slug="california", **fields):
+    """A jurisdiction by slug: California unless told otherwise, made once."""
+    defaults = {"california": CALIFORNIA, "minnesota": MINNESOTA}.get(slug, {"name": slug})
+    jurisdiction, _created = Jurisdiction.objects.get_or_create(
+        slug=slug, defaults={**defaults, **fields})
+    return jurisdiction
+
+
+def make_course(index, group, *, slug="hotel", lessons=3, blocks_per_lesson=2, jurisdiction=None):
     course = CoursePage(
-        title=f"Course {slug}", slug=slug, summary="A summary.", estimated_minutes=20
+        title=f"Course {slug}", slug=slug, summary="A summary.", estimated_minutes=20,
+        jurisdiction=jurisdiction or make_jurisdiction(),
     )
     course.audience = [group]
     index.add_child(instance=course)

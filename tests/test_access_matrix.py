@@ -179,6 +179,38 @@ ACCESS = {
         ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
     "admin/snippets/choose/courses/stakeholdergroup/chosen-multiple/": Row(
         ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
+    # --- jurisdictions: reviewers keep them (a change sets the next certificate's expiry at
+    # once, unreviewed), trainers see and choose them, a superuser deletes -----------------
+    "admin/snippets/courses/jurisdiction/": Row(ADMIN(200, 200, "no", 200),
+                                                ADMIN(405, 405, "no", 405)),
+    "admin/snippets/courses/jurisdiction/results/": Row(ADMIN(200, 200, "no", 200),
+                                                        ADMIN(405, 405, "no", 405)),
+    "admin/snippets/courses/jurisdiction/add/": Row(ADMIN("no", 200, "no", 200),
+                                                    ADMIN("no", 200, "no", 200)),
+    "admin/snippets/courses/jurisdiction/edit/<int:pk>/": Row(ADMIN("no", 200, "no", 200),
+                                                              ADMIN("no", 200, "no", 200)),
+    "admin/snippets/courses/jurisdiction/copy/<int:pk>/": Row(ADMIN("no", 200, "no", 200),
+                                                              ADMIN("no", 200, "no", 200)),
+    # A jurisdiction a course follows is not deleted: the superuser is told why.
+    "admin/snippets/courses/jurisdiction/delete/<int:pk>/": Row(ADMIN("no", "no", "no", 200),
+                                                                ADMIN("no", "no", "no", 302)),
+    "admin/snippets/courses/jurisdiction/usage/<int:pk>/": Row(
+        ADMIN("no", 200, "no", 200), ADMIN("no", 405, "no", 405)),
+    "admin/snippets/courses/jurisdiction/history/<int:pk>/": Row(
+        ADMIN("no", 200, "no", 200), ADMIN("no", 405, "no", 405)),
+    "admin/snippets/courses/jurisdiction/history-results/<int:pk>/": Row(
+        ADMIN("no", 200, "no", 200), ADMIN("no", 405, "no", 405)),
+    # Trainers read a jurisdiction's facts here; its usage and history are for those who edit it.
+    "admin/snippets/courses/jurisdiction/inspect/<int:pk>/": Row(ADMIN(200, 200, "no", 200),
+                                                                 ADMIN(405, 405, "no", 405)),
+    "admin/snippets/choose/courses/jurisdiction/": Row(ADMIN(200, 200, 200, 200),
+                                                       ADMIN(405, 405, 405, 405)),
+    "admin/snippets/choose/courses/jurisdiction/results/": Row(
+        ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
+    "admin/snippets/choose/courses/jurisdiction/chosen/<str:pk>/": Row(
+        ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
+    "admin/snippets/choose/courses/jurisdiction/chosen-multiple/": Row(
+        ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
     # --- certificates: coordinators; a bulk download only for the one who asked for it ------
     "admin/certificates/": Row(ADMIN("no", "no", 200, 200), ADMIN("no", "no", 405, 405)),
     "admin/certificates/results/": Row(ADMIN("no", "no", 200, 200),
@@ -326,6 +358,7 @@ def objects(course, hotel_group, coordinator):
         "certificate_code": certificate.display_code, "session": session, "bulk": bulk,
         "manager_bulk": manager_bulk,
         "organisation_manager": rival_manager, "group": hotel_group, "document": document,
+        "jurisdiction": course.jurisdiction,
         "home": "/", "courses": "/courses/", "course": course.url, "quiz_page": quiz.url,
         "document_url": document.url,
     }
@@ -457,6 +490,7 @@ OBJECT_IN_ROUTE = [
     ("outreach/organisation/", "organisation"),
     ("organisation/", "organisation"),
     ("stakeholdergroup/", "group"),
+    ("jurisdiction/", "jurisdiction"),
     ("coverage/groups/", "group"),
     ("coverage/organisations/", "organisation"),
     ("reports/quizzes/", "quiz"),

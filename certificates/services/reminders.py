@@ -1,4 +1,14 @@
-"""Reminder emails before and on expiry, each sent once per certificate and milestone."""
+"""Reminder emails before and on expiry, each sent once per certificate and milestone.
+
+Reminders follow the course's jurisdiction through the certificate's own expiry date, which
+issuing set from the jurisdiction's validity: a Minnesota certificate (12 months) gets its
+60-day reminder ten months after the pass, a California one (24 months) twenty-two months after.
+The lead times (REMINDER_DAYS) are the same under every law, since they are the time a learner
+needs to retake a course. A jurisdiction changed later moves no reminder: the certificate keeps
+the expiry printed on it. A reminder whose lead time is as long as the certificate's whole
+validity (a one-month certificate and the 60-day reminder) is not sent: it would arrive with the
+certificate itself.
+"""
 
 import datetime
 import logging
@@ -79,6 +89,9 @@ def send_due_reminders(*, today=None) -> dict:
     sent = {milestone: 0 for milestone in Milestone.values}
     for milestone in (Milestone.EXPIRED, Milestone.DAYS_14, Milestone.DAYS_60):
         for certificate in _reminder_candidates(milestone, today).iterator(chunk_size=200):
+            if milestone in REMINDER_DAYS and certificate.issued_on >= (
+                    certificate.expires_on - datetime.timedelta(days=REMINDER_DAYS[milestone])):
+                continue
             try:
                 with transaction.atomic():
                     _, created = CertificateReminder.objects.get_or_create(

@@ -20,6 +20,11 @@ Definitions
 - Current: a certificate neither revoked nor replaced whose expiry date is today or later.
   Expiring within N days: current, expiring within N days, and not already renewed (the learner
   holds no later unrevoked certificate for the same course).
+- Renewal cycles: each certificate's expiry was set at issue from its course's jurisdiction
+  (courses.models.Jurisdiction), so "current" and "expiring" follow each law without knowing it:
+  a Minnesota certificate (12 months) starts expiring a year after the pass, a California one
+  (24 months) two years after. The dashboard's default period follows the jurisdictions too (see
+  default_period_months).
 - Share of headcount: for organisations with an estimated headcount, people trained there (capped
   at the headcount, since staff turnover can train more people than the post count) over the
   headcount. Organisations without a headcount are left out of both sides; a group none of whose
@@ -40,6 +45,7 @@ from django.db.models import (
     Exists,
     F,
     Func,
+    Max,
     OuterRef,
     Q,
     Sum,
@@ -51,13 +57,28 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.dates import add_months
 
-from courses.models import StakeholderGroup
+from courses.models import DEFAULT_VALIDITY_MONTHS, Jurisdiction, StakeholderGroup
 
 from .. import regions
 from ..models import InPersonSession, Organisation, TrainingRecord
 
+# How far ahead "expiring" looks, in days. Lead times for arranging a renewal session, the same
+# for every law: a certificate's own expiry already carries its jurisdiction's cycle.
 EXPIRY_WINDOWS = (30, 60, 90)
-DEFAULT_PERIOD_MONTHS = 24  # California's hotel training is due every two years
+
+
+def default_period_months() -> int:
+    """The dashboard's default period, in months: the longest renewal cycle among the
+    jurisdictions that live courses follow.
+
+    Everyone trained within it may still hold a current certificate under some course's law, so
+    the unfiltered dashboard counts everyone who may still count as trained: with California
+    (24 months) and Minnesota (12 months) courses on the site, the last 24 months. A site without
+    live courses shows the default validity of a new jurisdiction.
+    """
+    longest = Jurisdiction.objects.filter(courses__live=True).aggregate(
+        longest=Max("validity_months"))["longest"]
+    return longest or DEFAULT_VALIDITY_MONTHS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,9 +95,13 @@ class CoverageFilter:
     today: datetime.date = dataclasses.field(default_factory=timezone.localdate)
 
     @classmethod
-    def default(cls, today: datetime.date | None = None, **kwargs) -> "CoverageFilter":
+    def default(cls, today: datetime.date | None = None, *, months: int | None = None,
+                **kwargs) -> "CoverageFilter":
+        """The last `months` calendar months up to today (default_period_months() unless
+        given), this month included."""
         today = today or timezone.localdate()
-        start = add_months(today.replace(day=1), -(DEFAULT_PERIOD_MONTHS - 1))
+        months = months or default_period_months()
+        start = add_months(today.replace(day=1), -(months - 1))
         return cls(date_from=start, date_to=today, today=today, **kwargs)
 
     def replace(self, **changes) -> "CoverageFilter":

@@ -96,7 +96,8 @@ def _certificate(user, profile, organisation, course, issued_on, *, learner_name
         organisation=organisation, organisation_name=profile.employer, job_role=profile.job_role,
         state=profile.state, county=profile.county, zip_code=profile.zip_code,
         score_percent=90, passed_at=passed_at, issued_on=issued_on,
-        expires_on=add_months(issued_on, course.validity_months or 24), code=codes.new_code(),
+        expires_on=add_months(issued_on, course.jurisdiction.validity_months),
+        code=codes.new_code(),
     )
 
 
@@ -105,7 +106,9 @@ def seed_outreach(today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
     courses = {}
-    for course in CoursePage.objects.live().prefetch_related("audience").order_by("path"):
+    courses_in_order = (CoursePage.objects.live().select_related("jurisdiction")
+                        .prefetch_related("audience").order_by("path"))
+    for course in courses_in_order:
         for group in course.audience.all():
             courses.setdefault(group.slug, course)
 

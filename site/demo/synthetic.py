@@ -26,7 +26,7 @@ from redflag.lib.progress import Progress
 
 from certificates import codes
 from certificates.models import Certificate
-from courses.models import CoursePage, StakeholderGroup
+from courses.models import DEFAULT_VALIDITY_MONTHS, CoursePage, StakeholderGroup
 from outreach import regions, training_log
 from outreach.models import InPersonSession, Organisation, new_invite_code
 
@@ -134,9 +134,12 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
     bar = Progress(organisations + 2 * learners + records, progress_stream)
 
     courses_by_group = {group.pk: [] for group in groups}
-    for course in CoursePage.objects.live().prefetch_related("audience"):
+    # Each certificate expires after its course's jurisdiction's validity, as issuing sets it.
+    for course in (CoursePage.objects.live().select_related("jurisdiction")
+                   .prefetch_related("audience")):
         for group in course.audience.all():
-            courses_by_group.setdefault(group.pk, []).append((course.pk, course.title))
+            courses_by_group.setdefault(group.pk, []).append(
+                (course.pk, course.title, course.jurisdiction.validity_months))
     counties = {state: regions.counties_in(state)[:12] for state in STATES}
 
     # Organisations
@@ -233,8 +236,8 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
                                                         home_employer)
             course_group = group if rng.random() < 0.85 else rng.choice(groups)
             choices = courses_by_group.get(course_group.pk)
-            course_id, course_title = rng.choice(choices) if choices else (
-                None, f"Red flags: {course_group.name}")
+            course_id, course_title, validity_months = rng.choice(choices) if choices else (
+                None, f"Red flags: {course_group.name}", DEFAULT_VALIDITY_MONTHS)
             issued_on = first_day + datetime.timedelta(days=rng.randrange(span + 1))
             if previous and issued_on < previous[0]:
                 _moved_on, organisation_id, state, county, employer = previous
@@ -249,7 +252,7 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
                 "organisation_id": organisation_id, "organisation_name": employer,
                 "job_role": role, "state": state, "county": county, "zip_code": "",
                 "score_percent": rng.randint(80, 100), "passed_at": passed_at,
-                "issued_on": issued_on, "expires_on": add_months(issued_on, 24),
+                "issued_on": issued_on, "expires_on": add_months(issued_on, validity_months),
                 "code": codes.new_code(),
                 "revoked_at": passed_at + datetime.timedelta(days=30) if revoked else None,
                 "revoked_reason": "Synthetic: revoked" if revoked else "",

@@ -11,6 +11,8 @@ class HomeConfig(AppConfig):
         # which Wagtail offers no hook for (see redflag.lib.spreadsheets).
         from redflag.lib.spreadsheets import guard_wagtail_exports
 
+        from . import checks  # noqa: F401  (registers the law-enforcement number check)
+
         guard_wagtail_exports()
 
         from redflag import sites

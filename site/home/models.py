@@ -1,6 +1,7 @@
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from redflag.lib.phones import validate_phone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -45,7 +46,12 @@ class HomePage(Page):
 
 @register_setting(icon="site")
 class TaskForceSettings(BaseSiteSetting):
-    """Who runs this Redflag: shown in every how-to-report callout and on certificates."""
+    """Who runs this Redflag: shown in every how-to-report callout and on certificates.
+
+    The local law-enforcement number is required: every how-to-report callout names it after 911.
+    Installs from before it existed have it blank until someone fills it in; the callout then says
+    to call the local non-emergency line, and the system check home.W001 reminds the operator.
+    """
 
     name = models.CharField(
         _("task force name"), max_length=200, default="Regional Human Trafficking Task Force"
@@ -58,6 +64,15 @@ class TaskForceSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    law_enforcement_name = models.CharField(
+        _("local law enforcement"),
+        max_length=200,
+        help_text=_("Whom learners call when it is not an emergency, e.g. Sheriff's Office "
+                    "non-emergency."),
+    )
+    law_enforcement_phone = models.CharField(
+        _("local law-enforcement phone"), max_length=40, validators=[validate_phone]
+    )
     local_contact_name = models.CharField(
         _("local contact"), max_length=200, blank=True, help_text=_("e.g. Task force tip line")
     )
@@ -67,6 +82,10 @@ class TaskForceSettings(BaseSiteSetting):
     panels = [
         FieldPanel("name"),
         FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("law_enforcement_name"), FieldPanel("law_enforcement_phone")],
+            heading=_("Local law enforcement"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("local_contact_name"),
