@@ -2,6 +2,7 @@
 
 - `start_attempt` draws the questions under a per-learner lock, so attempt limits hold under
   concurrency, and copies them into the attempt: the snapshot is all that scoring ever reads.
+  `draw_questions` takes the questions the quiz's topics require first, then fills the attempt.
 - `submit_attempt` checks the posted form against that snapshot and grades it, once: the attempt
   row is locked, the grading is a conditional UPDATE that only an open attempt matches, and the
   answers are unique per (attempt, question), so a double click, a second tab or a retried POST
@@ -25,7 +26,7 @@ from wagtail.models import Page
 from courses.models import CoursePage, LessonCompletion, LessonPage
 
 from .blocks import MULTIPLE, ONE_ANSWER_KINDS, TRUE_FALSE
-from .models import Answer, Attempt, CourseCompletion, QuizEnrolment, QuizPage
+from .models import Answer, Attempt, CourseCompletion, QuizEnrolment, QuizPage, blueprint_problems
 from .signals import quiz_passed
 
 # A submit this long after the deadline still counts as on time: slow phone networks.
@@ -67,13 +68,32 @@ def snapshot_questions(quiz: QuizPage) -> list[dict]:
             "text": value["text"],
             "explanation": value["explanation"] or "",
             "lesson": {"id": lesson.pk, "title": lesson.title} if lesson else None,
+            "topic": value.get("topic") or "",
             "choices": choices,
         })
     return pool
 
 
-def draw_questions(pool: list[dict], count: int, *, shuffle_choices: bool, rng) -> list[dict]:
-    drawn = rng.sample(pool, k=count)
+def draw_questions(pool: list[dict], count: int, *, shuffle_choices: bool, rng,
+                   blueprint=()) -> list[dict]:
+    """`count` questions of the pool, at random and in random order, none twice.
+
+    `blueprint` holds the quiz's topics as (name, required) pairs: each required topic's questions
+    are drawn first, as many as it requires, at random; the rest of the attempt comes at random
+    from the questions left, and the whole is shuffled, so the order shows nothing of the
+    blueprint. The publishing rules make sure the pool can meet it. Without required topics the
+    draw is a plain sample of the pool.
+    """
+    required = [(name, minimum) for name, minimum in blueprint if minimum]
+    if required:
+        drawn = []
+        for name, minimum in required:
+            drawn += rng.sample([q for q in pool if q["topic"] == name], k=minimum)
+        taken = {question["id"] for question in drawn}
+        drawn += rng.sample([q for q in pool if q["id"] not in taken], k=count - len(drawn))
+        rng.shuffle(drawn)
+    else:
+        drawn = rng.sample(pool, k=count)
     for question in drawn:
         # True-or-false reads oddly as "False, True"; its order says nothing about the answer.
         if shuffle_choices and question["kind"] != TRUE_FALSE:
@@ -190,11 +210,14 @@ def start_attempt(user, quiz: QuizPage, *, now: datetime | None = None, rng=None
         # Draw from the published revision itself, which the attempt records.
         published = quiz.live_revision.as_object()
         pool = snapshot_questions(published)
-        if not pool or published.questions_per_attempt > len(pool):
+        blueprint = published.blueprint()
+        if (not pool or published.questions_per_attempt > len(pool)
+                or blueprint_problems([q["topic"] for q in pool], blueprint,
+                                      published.questions_per_attempt)):
             raise AttemptRefused(_("This quiz is being revised. Please try again later."))
         questions = draw_questions(
             pool, published.questions_per_attempt,
-            shuffle_choices=published.shuffle_choices, rng=rng,
+            shuffle_choices=published.shuffle_choices, rng=rng, blueprint=blueprint,
         )
         attempt = Attempt.objects.create(
             user=user,
@@ -319,6 +342,8 @@ def grade_attempt(attempt: Attempt, answers: dict, *, now: datetime, late: bool 
                 question_id=question["id"],
                 position=position,
                 question_text=question["text"],
+                # Attempts started before questions had topics have none.
+                topic=question.get("topic", ""),
                 selected=answers.get(question["id"], []),
                 correct=result,
             )
