@@ -92,7 +92,8 @@ class AnswerChoiceBlock(blocks.StructBlock):
     feedback = blocks.TextBlock(
         label=_("Feedback"),
         required=False,
-        help_text=_("Shown after the attempt to a learner who picked this choice."),
+        help_text=_("Shown after the attempt to a learner who picked this choice: when they "
+                    "answered the question right, or with the correct answers once they pass."),
     )
 
     class Meta:
@@ -115,7 +116,8 @@ class QuestionBlock(blocks.StructBlock):
     explanation = blocks.TextBlock(
         label=_("Explanation"),
         required=False,
-        help_text=_("Shown to a learner who got this question wrong, with a link to the lesson."),
+        help_text=_("Why the correct answer is right. Shown with the correct answers, on the "
+                    "result page of a passed attempt, if the quiz shows its answers."),
     )
     lesson = blocks.PageChooserBlock(
         label=_("Lesson that covers it"),

@@ -228,6 +228,12 @@ class QuizPageForm(WagtailAdminPageForm):
 class QuizPage(Page):
     """The quiz that ends a course and decides whether a learner has earned its certificate."""
 
+    class RevealAnswers(models.TextChoices):
+        # Not after a failed attempt, nor once attempts run out: the pool would be known for the
+        # next period, and a retake would test memory of the answer key, not the lessons.
+        AFTER_PASS = "after_pass", _("after a pass")
+        NEVER = "never", _("never")
+
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul"],
         help_text=_("Shown before the learner starts: what the quiz covers."),
@@ -266,6 +272,15 @@ class QuizPage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(600)],
         help_text=_("Leave empty for no time limit."),
     )
+    reveal_answers = models.CharField(
+        _("show the correct answers"),
+        max_length=16,
+        choices=RevealAnswers.choices,
+        default=RevealAnswers.AFTER_PASS,
+        help_text=_("With each question's explanation, on the result page of a passed attempt. A "
+                    "failed attempt shows which questions were missed and which lessons to "
+                    "review, never the correct choices."),
+    )
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -278,6 +293,7 @@ class QuizPage(Page):
                 FieldPanel("attempts_allowed"),
                 FieldPanel("attempt_period_hours"),
                 FieldPanel("time_limit_minutes"),
+                FieldPanel("reveal_answers"),
             ],
             heading=_("Rules"),
         ),

@@ -436,16 +436,20 @@ def form_questions(attempt: Attempt, submission: Submission | None = None) -> li
     return rows
 
 
-def reveals_answers(attempt: Attempt, *, now: datetime | None = None) -> bool:
-    """Correct answers are shown once the learner has passed or has no attempts left."""
-    if attempt.passed:
-        return True
-    quiz = QuizPage.objects.only("attempts_allowed", "attempt_period_hours").get(pk=attempt.quiz_id)
-    return allowance(attempt.user_id, quiz, now=now or timezone.now()).left == 0
+def reveals_answers(attempt: Attempt) -> bool:
+    """Whether this attempt's result page shows the correct answers and the explanations: only
+    for a pass, and only when the quiz shows them after a pass. A failed attempt never does, even
+    the last one of a period: the pool would be known for the next period."""
+    return attempt.passed and attempt.quiz.reveal_answers == QuizPage.RevealAnswers.AFTER_PASS
 
 
 def review_questions(attempt: Attempt, *, reveal: bool, request=None) -> list[dict]:
-    """The result page: each question as the learner saw it, their choices, and what to review."""
+    """The result page: each question as the learner saw it, their choices, and what to review.
+
+    Unless `reveal`, no row says which choice is correct: a missed question shows neither its
+    explanation nor the feedback of the choices picked, which would give the answer away; a
+    question answered right shows its feedback, which tells the learner nothing new.
+    """
     answers = {answer.question_id: answer for answer in attempt.answers.all()}
     lesson_ids = {q["lesson"]["id"] for q in attempt.questions if q.get("lesson")}
     lesson_urls = {
@@ -457,21 +461,23 @@ def review_questions(attempt: Attempt, *, reveal: bool, request=None) -> list[di
         answer = answers.get(question["id"])
         selected = set(answer.selected) if answer else set()
         lesson = question.get("lesson")
+        right = bool(answer and answer.correct)
         rows.append({
             "number": number,
             "kind": question["kind"],
             "scenario": question["scenario"],
             "text": question["text"],
-            "correct": bool(answer and answer.correct),
+            "correct": right,
             "answered": bool(selected),
-            "explanation": question["explanation"],
+            "explanation": question["explanation"] if reveal else "",
             "lesson_title": lesson["title"] if lesson else "",
             "lesson_url": lesson_urls.get(lesson["id"]) if lesson else None,
             "choices": [
                 {
                     "text": choice["text"],
                     "selected": choice["id"] in selected,
-                    "feedback": choice["feedback"] if choice["id"] in selected else "",
+                    "feedback": choice["feedback"]
+                    if choice["id"] in selected and (reveal or right) else "",
                     "correct": choice["correct"] if reveal else None,
                 }
                 for choice in question["choices"]

@@ -31,7 +31,7 @@ def question_fields(prefix, *, kind="single", text="Whom do you call?", correct=
 
 
 def quiz_form(*, questions=None, title="Final quiz", slug="quiz", pass_mark=80, draw=2,
-              topics=(), **extra):
+              topics=(), reveal="after_pass", **extra):
     """The editor's form data. `topics` are (name, required) pairs, or dicts with "id" for a
     topic the quiz already has."""
     questions = questions if questions is not None else [{}, {"text": "Is this a red flag?"}]
@@ -41,6 +41,7 @@ def quiz_form(*, questions=None, title="Final quiz", slug="quiz", pass_mark=80, 
         "title": title, "slug": slug, "intro": rich_text("<p>Check what you learned.</p>"),
         "pass_mark": pass_mark, "questions_per_attempt": draw, "shuffle_choices": "on",
         "attempts_allowed": 3, "attempt_period_hours": 24, "time_limit_minutes": "",
+        "reveal_answers": reveal,
         "questions-count": len(questions),
         "comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0,
         "comments-MIN_NUM_FORMS": 0, "comments-MAX_NUM_FORMS": 1000,
