@@ -1,16 +1,19 @@
 """The demo courses, read from the TOML files in courses/demo_courses/.
 
-A file holds one course: its details, its lessons with their body blocks, and its quiz questions,
-each naming the lesson it reviews. Trainers and translators edit these files without reading
-Python, so each file is checked as it loads and a mistake is reported with the file's name and
-the place in it, not found later as a broken page. Whether a question can be scored fairly is the
-quiz's own rule, checked where the quiz is seeded (quizzes/demo.py).
+A file holds one course: its details, its lessons with their body blocks, its quiz's topics (if
+any) and its quiz questions, each naming the lesson it reviews and, when the file has topics, its
+topic. Trainers and translators edit these files without reading Python, so each file is checked
+as it loads and a mistake is reported with the file's name and the place in it, not found later as
+a broken page. Whether a question can be scored fairly, and
+whether the topics' minimums can be met, are the quiz's own rules, checked where the quiz is
+seeded (quizzes/demo.py).
 
 A course may list the `sources` it follows (law, programme, edition), shown on its page, and names
 its `jurisdiction` by slug: one of those in courses/demo_jurisdictions.toml, which this module
 reads and checks too. A course that names none follows that file's `default`.
 """
 
+import copy
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -25,6 +28,8 @@ DEMO_COURSES_DIR = Path(__file__).resolve().parent / "demo_courses"
 DEMO_JURISDICTIONS_FILE = Path(__file__).resolve().parent / "demo_jurisdictions.toml"
 # "2-hotel-staff.toml": the number orders the courses on the site, the rest is the course's slug.
 FILE_NAME = re.compile(r"(?P<position>\d+)-(?P<slug>.+)\.toml")
+# A topic's slug, as questions name it.
+TOPIC_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -50,15 +55,21 @@ LESSON = Table(
 )
 CHOICE = Table({"text": str, "correct": bool, "feedback": str}, optional={"feedback": ""})
 QUESTION = Table(
-    {"kind": str, "scenario": str, "text": str, "explanation": str, "lesson": str,
+    {"kind": str, "scenario": str, "text": str, "explanation": str, "lesson": str, "topic": str,
      "choices": [CHOICE]},
-    optional={"scenario": "", "explanation": ""},
+    optional={"scenario": "", "explanation": "", "topic": ""},
 )
-COURSE = Table({
-    "slug": str, "title": str, "groups": [str], "summary": str, "objectives": [str],
-    "minutes": int, "lessons": [LESSON], "questions": [QUESTION],
-    "sources": [str], "jurisdiction": str,
-}, optional={"sources": [], "jurisdiction": ""})
+# A topic of the quiz: `required` is how many of its questions every attempt must draw (0: none).
+TOPIC = Table({"slug": str, "name": str, "required": int})
+COURSE = Table(
+    {
+        "slug": str, "title": str, "groups": [str], "summary": str, "objectives": [str],
+        "sources": [str], "jurisdiction": str, "minutes": int, "lessons": [LESSON],
+        "topics": [TOPIC], "questions": [QUESTION],
+    },
+    # A course without topics has a quiz without a blueprint.
+    optional={"topics": [], "sources": [], "jurisdiction": ""},
+)
 JURISDICTION = Table(
     {"slug": str, "name": str, "state": str, "law": str, "validity_months": int,
      "first_training_months": int, "hotline_name": str, "hotline_phone": str},
@@ -68,7 +79,8 @@ JURISDICTION = Table(
 JURISDICTIONS = Table({"default": str, "jurisdictions": [JURISDICTION]})
 # How a problem names an entry of a list: "lesson 2 (what-to-do), block 3 (indicators)".
 ENTRY_NAMES = {
-    "lessons": "lesson", "body": "block", "items": "item", "questions": "question",
+    "lessons": "lesson", "body": "block", "items": "item", "topics": "topic",
+    "questions": "question",
     "choices": "choice", "objectives": "objective", "groups": "group", "dos": "do",
     "donts": "don't", "sources": "source", "jurisdictions": "jurisdiction",
 }
@@ -198,13 +210,39 @@ def _course_problems(path: Path, course: dict) -> list[str]:
     slugs = [lesson["slug"] for lesson in course["lessons"]]
     for slug in sorted({slug for slug in slugs if slugs.count(slug) > 1}):
         problems.append(f"two lessons have the slug {slug!r}")
+    topics = [topic["slug"] for topic in course["topics"]]
+    for number, topic in enumerate(course["topics"], 1):
+        where = f"topic {number} ({topic['slug']})"
+        if not TOPIC_SLUG.fullmatch(topic["slug"]):
+            problems.append(
+                f"{where}: the slug should be lower-case letters and digits joined by hyphens, as "
+                f"in how-to-report"
+            )
+        if topic["required"] < 0:
+            problems.append(f"{where}, required: should be 0 or more, not {topic['required']}")
+    for slug in sorted({slug for slug in topics if topics.count(slug) > 1}):
+        problems.append(f"two topics have the slug {slug!r}")
     for number, question in enumerate(course["questions"], 1):
         if question["lesson"] not in slugs:
             problems.append(
                 f"question {number}: lesson {question['lesson']!r} is not a lesson of this "
                 f"course, whose lessons are {', '.join(slugs)}"
             )
+        problems += _topic_problems(number, question["topic"], topics)
     return problems
+
+
+def _topic_problems(number: int, topic: str, topics: list[str]) -> list[str]:
+    """A question's topic: one of the file's topics, and given whenever the file has topics."""
+    if topics and not topic:
+        return [f"question {number}: missing key 'topic'; the file's topics are "
+                f"{', '.join(topics)}"]
+    if topic and not topics:
+        return [f"question {number}: topic {topic!r}, but the file has no [[topics]]"]
+    if topic and topic not in topics:
+        return [f"question {number}: topic {topic!r} is not a topic of this file, whose topics "
+                f"are {', '.join(topics)}"]
+    return []
 
 
 def _table(data, table: Table, where: str, problems: list[str]) -> dict | None:
@@ -228,7 +266,7 @@ def _table(data, table: Table, where: str, problems: list[str]) -> dict | None:
         if key in data:
             result[key] = _value(data[key], shape, key, where, problems)
         elif key in table.optional:
-            result[key] = table.optional[key]
+            result[key] = copy.copy(table.optional[key])  # a list of one file's own
         else:
             problems.append(f"{prefix}missing key {key!r}")
     return result if len(problems) == count else None

@@ -2,8 +2,13 @@
 
 A question's rules (how many choices may be correct for its kind) are checked here, on every save,
 draft or not: a revision whose questions could not be scored fairly is never stored, so no route to
-publishing (the editor, a workflow approval, a scheduled publish) can put one live.
+publishing (the editor, a workflow approval, a scheduled publish) can put one live. How a question
+is worded (`negative_stem_word`) and whether its topic is one of the quiz's are publishing rules,
+checked with the rest of the quiz in `quizzes.models.publishing_problems`.
 """
+
+import functools
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +29,35 @@ QUESTION_KINDS = [
 ]
 # Kinds answered with exactly one choice (radio buttons); MULTIPLE uses checkboxes.
 ONE_ANSWER_KINDS = {SINGLE, TRUE_FALSE, SCENARIO}
+
+
+# The words that make a stem negative: each asks the learner to find the one wrong thing ("Which
+# should you NOT do?", "all of these EXCEPT", "the LEAST likely sign", "What should you never
+# do?", "Which statement is false?"). A reader with limited English easily skips that one word and
+# answers the opposite question, so a learner who knows the material is marked wrong. The rule
+# reads the question itself, not its situation: "She does not have her ID" is a fact of a
+# scenario, while "if she does not answer" in a question belongs in the situation too, which
+# leaves the question short and positive. "cannot" is "can not" written as one word. Allowed:
+# "at least" (a minimum, as in "choose at least two"), "no", "none" and "without", which describe
+# a situation ("a guest with no luggage") rather than turn the question round, and "false" alone,
+# since "True or false:" starts many fair questions.
+NEGATIVE_STEM = re.compile(
+    r"\b(?:not|cannot|never|except)\b"
+    r"|\w+n['’]t\b"
+    r"|(?<!\bat )\bleast\b"
+    r"|\b(?:is|are)(?: \w+){0,2} (?:false|untrue|incorrect)\b",
+    re.IGNORECASE,
+)
+
+
+def negative_stem_word(text: str) -> str | None:
+    """The word or phrase that makes a question's stem negative, or None if it asks positively.
+
+    "Which of these should you NOT do?" gives "NOT"; "Why might she stay?" gives None. Only the
+    question's own text is read (see NEGATIVE_STEM for which words count, and why).
+    """
+    match = NEGATIVE_STEM.search(" ".join((text or "").split()))
+    return match.group(0) if match else None
 
 
 def question_problems(kind: str, scenario: str, choices: list[dict]) -> list[tuple[str, str]]:
@@ -58,12 +92,17 @@ class AnswerChoiceBlock(blocks.StructBlock):
     feedback = blocks.TextBlock(
         label=_("Feedback"),
         required=False,
-        help_text=_("Shown after the attempt to a learner who picked this choice."),
+        help_text=_("Shown after the attempt to a learner who picked this choice: when they "
+                    "answered the question right, or with the correct answers once they pass."),
     )
 
     class Meta:
         icon = "radio-full"
         label = _("Choice")
+
+
+TOPIC_HELP = _("One of the quiz's topics (under Topics, above). A topic added there appears in "
+               "this list once the quiz is saved.")
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -77,13 +116,19 @@ class QuestionBlock(blocks.StructBlock):
     explanation = blocks.TextBlock(
         label=_("Explanation"),
         required=False,
-        help_text=_("Shown to a learner who got this question wrong, with a link to the lesson."),
+        help_text=_("Why the correct answer is right. Shown with the correct answers, on the "
+                    "result page of a passed attempt, if the quiz shows its answers."),
     )
     lesson = blocks.PageChooserBlock(
         label=_("Lesson that covers it"),
         page_type="courses.LessonPage",
         required=False,
     )
+    # The name of one of the quiz's topics (QuizTopic). Stored as text: which names are allowed
+    # depends on the quiz, so the editor swaps in a list of them (`question_stream_block`) and
+    # publishing checks the name against the quiz's topics.
+    topic = blocks.CharBlock(label=_("Topic"), max_length=100, required=False,
+                             help_text=TOPIC_HELP)
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Choices"), min_num=2)
 
     class Meta:
@@ -121,3 +166,20 @@ class QuestionBlock(blocks.StructBlock):
 
 class QuestionStreamBlock(blocks.StreamBlock):
     question = QuestionBlock()
+
+
+# One editor per list of topics, made once: Wagtail keeps every block it makes in a registry (the
+# admin's block previews look them up there), so a block made for each page load would pile up.
+@functools.cache
+def question_stream_block(topic_names: tuple[str, ...], kept: tuple[str, ...] = ()
+                          ) -> QuestionStreamBlock:
+    """The questions' editor for one quiz: each question's topic is picked from a list of that
+    quiz's topics. `kept` are names questions already hold that are no longer topics of the quiz,
+    listed as such so that the next save does not silently clear them; publishing refuses them.
+    """
+    choices = [(name, name) for name in topic_names]
+    choices += [(name, _("%(topic)s (not a topic of this quiz)") % {"topic": name})
+                for name in kept]
+    topic = blocks.ChoiceBlock(choices=choices, required=False, label=_("Topic"),
+                               help_text=TOPIC_HELP)
+    return QuestionStreamBlock([("question", QuestionBlock([("topic", topic)]))], required=False)

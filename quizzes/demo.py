@@ -1,5 +1,5 @@
-"""Demo quizzes for `manage.py seed_demo`: one per demo course, from the questions in its file in
-courses/demo_courses/.
+"""Demo quizzes for `manage.py seed_demo`: one per demo course, from the topics and questions in
+its file in courses/demo_courses/.
 
 A course that already has a quiz is left alone, so running it again changes nothing and never
 overwrites what trainers have since edited.
@@ -10,8 +10,8 @@ from django.db import transaction
 from courses.demo_data import load_courses
 from courses.models import CoursePage, LessonPage
 
-from .blocks import QUESTION_KINDS, question_problems
-from .models import QuizPage
+from .blocks import QUESTION_KINDS, negative_stem_word, question_problems
+from .models import QuizPage, QuizTopic
 
 DEMO_RULES = {
     "pass_mark": 80,
@@ -20,15 +20,24 @@ DEMO_RULES = {
     "attempts_allowed": 3,
     "attempt_period_hours": 24,
     "time_limit_minutes": None,
+    "reveal_answers": QuizPage.RevealAnswers.AFTER_PASS,
 }
 
 
-def question_block(spec: dict, lessons: dict, file) -> tuple[str, dict]:
-    """A question of a demo course's file, as a quiz's StreamField takes it."""
+def question_block(spec: dict, lessons: dict, file, topic_names: dict | None = None
+                   ) -> tuple[str, dict]:
+    """A question of a demo course's file, as a quiz's StreamField takes it.
+
+    `topic_names` maps the file's topic slugs to the topics' names, which the question stores.
+    """
     problems = [str(message) for _field, message in
                 question_problems(spec["kind"], spec.get("scenario", ""), spec["choices"])]
     if spec["kind"] not in dict(QUESTION_KINDS):
         problems.append(f"kind should be one of {', '.join(dict(QUESTION_KINDS))}")
+    word = negative_stem_word(spec["text"])
+    if word:
+        problems.append(f"{word!r} makes it a negative question; ask it the positive way, as in "
+                        f"'What should you do?', and mark the safe action as correct.")
     if problems:
         raise ValueError(f"{file}: question {spec['text']!r}: {' '.join(problems)}")
     lesson = lessons.get(spec.get("lesson"))
@@ -38,11 +47,41 @@ def question_block(spec: dict, lessons: dict, file) -> tuple[str, dict]:
         "text": spec["text"],
         "explanation": spec.get("explanation", ""),
         "lesson": lesson,
+        "topic": (topic_names or {}).get(spec.get("topic", ""), ""),
         "choices": [
             {"text": c["text"], "correct": bool(c["correct"]), "feedback": c.get("feedback", "")}
             for c in spec["choices"]
         ],
     })
+
+
+def demo_quiz(course: CoursePage, demo: dict) -> QuizPage:
+    """The quiz of a demo course's file, not yet saved. Raises ValueError naming the file when
+    the quiz could not be published (a question could not be scored fairly, or is worded
+    negatively, or the topics ask for more than the questions can give)."""
+    lessons = {lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)}
+    topic_names = {topic["slug"]: topic["name"] for topic in demo["topics"]}
+    quiz = QuizPage(
+        title=f"Quiz: {course.title}",
+        slug="quiz",
+        intro=(
+            f"<p>Check what you have learned. Each attempt asks "
+            f"{DEMO_RULES['questions_per_attempt']} questions drawn from a pool of "
+            f"{len(demo['questions'])}, with the answers in a new order. Score 80% or more to "
+            f"complete the course and earn your certificate. You can try 3 times in 24 hours. The "
+            f"correct answers are shown once you pass.</p>"
+        ),
+        questions=[question_block(spec, lessons, demo["file"], topic_names)
+                   for spec in demo["questions"]],
+        topics=[QuizTopic(name=topic["name"], required=topic["required"])
+                for topic in demo["topics"]],
+        **DEMO_RULES,
+    )
+    problems = quiz.publishing_problems()
+    if problems:
+        raise ValueError(f"{demo['file']}: the quiz cannot be published: "
+                         + " ".join(problem.message for problem in problems))
+    return quiz
 
 
 @transaction.atomic
@@ -51,24 +90,12 @@ def seed_quizzes(courses: list[CoursePage]) -> list[QuizPage]:
     quizzes = []
     for course in courses:
         demo = demo_courses.get(course.slug)
-        specs = demo["questions"] if demo else None
         existing = QuizPage.objects.child_of(course).first()
-        if existing is not None or not specs:
+        if existing is not None or not (demo and demo["questions"]):
             if existing is not None:
                 quizzes.append(existing)
             continue
-        lessons = {lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)}
-        quiz = QuizPage(
-            title=f"Quiz: {course.title}",
-            slug="quiz",
-            intro=(
-                "<p>Check what you have learned. Each attempt asks 8 questions drawn from a pool "
-                "of 10, with the answers in a new order. Score 80% or more to complete the course "
-                "and earn your certificate. You can try 3 times in 24 hours.</p>"
-            ),
-            questions=[question_block(spec, lessons, demo["file"]) for spec in specs],
-            **DEMO_RULES,
-        )
+        quiz = demo_quiz(course, demo)
         course.add_child(instance=quiz)
         quiz.save_revision().publish()
         quizzes.append(quiz)

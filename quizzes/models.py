@@ -6,6 +6,8 @@ answer or result page. The rules that write these records live in `quizzes/servi
 """
 
 import uuid
+from collections import Counter
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,50 +16,223 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamBlockValidationError
+from wagtail.blocks.base import BlockWidget
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
-from .blocks import QuestionStreamBlock, question_problems
+from .blocks import (
+    QuestionStreamBlock,
+    negative_stem_word,
+    question_problems,
+    question_stream_block,
+)
 
 
-def publishing_problems(questions, questions_per_attempt) -> list[tuple[str, str]]:
-    """Why a quiz with these questions and this draw size cannot be published."""
+@dataclass(frozen=True)
+class Problem:
+    """Why a quiz cannot be published, and where the editor shows it."""
+
+    field: str  # the quiz's field: "questions", "questions_per_attempt" or "topics"
+    message: str
+    question: int | None = None  # which question (0 for the first), for field "questions"
+    topic: int | None = None  # which topic (0 for the first), for field "topics"
+    part: str | None = None  # that question's or topic's own field, e.g. "text" or "required"
+
+
+def blueprint_problems(question_topics: list[str], topics, questions_per_attempt) -> list[Problem]:
+    """Why no attempt could draw its questions as the quiz's topics require.
+
+    `question_topics` is each question's topic name ("" for none); `topics` are the quiz's
+    (name, required) pairs. Each question has one topic, so a draw is possible exactly when every
+    topic has as many questions as it requires and the requirements fit in one attempt.
+    Also checked when an attempt starts, so a quiz published before a rule existed is refused
+    with a message, not a server error.
+    """
     problems = []
-    pool = len(questions or [])
+    counts = Counter(question_topics)
+    for index, (name, required) in enumerate(topics):
+        if required > counts[name]:
+            problems.append(Problem(
+                "topics",
+                _("Questions on “%(topic)s”: every attempt needs %(required)d, the quiz has "
+                  "%(count)d. Give more questions this topic or lower the number it requires.")
+                % {"required": required, "topic": name, "count": counts[name]},
+                topic=index, part="required",
+            ))
+    required = sum(required for _name, required in topics)
+    if questions_per_attempt and required > questions_per_attempt:
+        problems.append(Problem(
+            "questions_per_attempt",
+            _("The topics require %(required)d questions in every attempt, but each attempt draws "
+              "only %(draw)d. Draw more questions or lower the topics' numbers.")
+            % {"required": required, "draw": questions_per_attempt},
+        ))
+    return problems
+
+
+def publishing_problems(questions, questions_per_attempt, topics=()) -> list[Problem]:
+    """Why a quiz with these questions, draw size and topics cannot be published.
+
+    `topics` are the quiz's (name, required) pairs, in order; None skips the rules about topics
+    (the editor, while a topic row has errors of its own). Shared by the editor, every publish (a
+    workflow approval, a scheduled publish) and the demo loader.
+    """
+    problems = []
+    questions = list(questions or [])
+    check_topics = topics is not None
+    topics = list(topics or [])
+    pool = len(questions)
     if pool == 0:
-        problems.append(("questions", _("Add at least one question.")))
+        problems.append(Problem("questions", _("Add at least one question.")))
     elif questions_per_attempt and questions_per_attempt > pool:
-        problems.append((
+        problems.append(Problem(
             "questions_per_attempt",
             _("Each attempt draws %(draw)d questions, but the quiz has only %(pool)d. Add "
               "questions or draw fewer.") % {"draw": questions_per_attempt, "pool": pool},
         ))
-    for number, block in enumerate(questions or [], start=1):
+    names = [name for name, _required in topics]
+    for index, name in enumerate(names):
+        if names.index(name) < index:
+            problems.append(Problem(
+                "topics", _("Two topics are called “%(topic)s”: give each its own name.")
+                % {"topic": name}, topic=index, part="name",
+            ))
+    if check_topics:
+        problems += blueprint_problems(
+            [block.value.get("topic") or "" for block in questions], topics, questions_per_attempt
+        )
+    for index, block in enumerate(questions):
         value = block.value
+        number = index + 1
         choices = [dict(choice) for choice in value["choices"]]
-        for _field, message in question_problems(value["kind"], value["scenario"], choices):
-            problems.append(("questions", _("Question %(number)d: %(problem)s") % {
-                "number": number, "problem": message}))
+        for part, message in question_problems(value["kind"], value["scenario"], choices):
+            problems.append(Problem("questions", _("Question %(number)d: %(problem)s") % {
+                "number": number, "problem": message}, question=index, part=part))
+        word = negative_stem_word(value["text"])
+        if word:
+            problems.append(Problem(
+                "questions",
+                _("Question %(number)d: “%(word)s” makes it a negative question, which readers "
+                  "with limited English easily misread. Ask it the positive way (for example "
+                  "“What should you do?”) and mark the safe action as correct.")
+                % {"number": number, "word": word},
+                question=index, part="text",
+            ))
+        topic = value.get("topic") or ""
+        if not check_topics:
+            continue
+        if topic and topic not in names:
+            problems.append(Problem(
+                "questions",
+                _("Question %(number)d: “%(topic)s” is not one of this quiz's topics. Choose one "
+                  "of them, or add it under Topics.") % {"number": number, "topic": topic},
+                question=index, part="topic",
+            ))
+        elif names and not topic:
+            problems.append(Problem(
+                "questions",
+                _("Question %(number)d: choose its topic. Every question of a quiz with topics "
+                  "has one.") % {"number": number},
+                question=index, part="topic",
+            ))
     return problems
 
 
 class QuizPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "questions" in self.fields:
+            # Each question's topic is picked from this quiz's topics, as saved last.
+            names = tuple(topic.name for topic in self.instance.topics.all())
+            held = {block.value.get("topic") for block in self.instance.questions or []}
+            kept = tuple(sorted(name for name in held if name and name not in names))
+            field = self.fields["questions"]
+            field.block = question_stream_block(names, kept)
+            field.widget = BlockWidget(field.block)
+
     def clean(self):
         cleaned_data = super().clean()
+        topic_forms = self._topic_forms()
+        self._rename_topics_in_questions(cleaned_data.get("questions"))
         # A draft may be unfinished (too few questions for the draw); publishing or submitting it
         # for review may not. Wagtail defers validation only for "Save draft".
         if not self.is_deferred_validation and "questions" in cleaned_data:
-            for field, message in publishing_problems(
-                cleaned_data.get("questions"), cleaned_data.get("questions_per_attempt")
-            ):
-                self.add_error(field, message)
+            topics = None
+            if topic_forms is not None:
+                topics = [(form.cleaned_data["name"], form.cleaned_data["required"])
+                          for form in topic_forms]
+            problems = publishing_problems(
+                cleaned_data.get("questions"), cleaned_data.get("questions_per_attempt"), topics
+            )
+            self._show_problems(problems, topic_forms)
         return cleaned_data
+
+    def _topic_forms(self):
+        """The topic rows that stay, in order; None while a row has errors of its own."""
+        formset = self.formsets.get("topics")
+        if formset is None:
+            return []
+        if not formset.is_valid():
+            return None
+        forms = [form for form in formset.forms
+                 if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        return sorted(forms, key=lambda form: form.cleaned_data.get("ORDER") or 0)
+
+    def _rename_topics_in_questions(self, questions):
+        # A topic renamed in this edit keeps its questions: they follow it to its new name.
+        formset = self.formsets.get("topics")
+        renamed = {}
+        for form in formset.initial_forms if formset is not None else []:
+            data = getattr(form, "cleaned_data", None) or {}
+            old, new = form.initial.get("name"), data.get("name")
+            if old and new and old != new and not data.get("DELETE"):
+                renamed[old] = new
+        for block in questions or []:
+            if block.value.get("topic") in renamed:
+                block.value["topic"] = renamed[block.value["topic"]]
+
+    def _show_problems(self, problems, topic_forms):
+        """Each problem next to its field: a question's in that question, a topic's in its row."""
+        questions, question_messages = {}, []
+        for problem in problems:
+            if problem.field == "questions" and problem.question is not None:
+                questions.setdefault(problem.question, {}).setdefault(problem.part, []).append(
+                    problem.message)
+            elif problem.field == "questions":
+                question_messages.append(problem.message)
+            elif problem.field == "topics":
+                topic_forms[problem.topic].add_error(problem.part, problem.message)
+            else:
+                self.add_error(problem.field, problem.message)
+        if questions or question_messages:
+            # One error for the whole StreamField: the editor shows the first error it is given.
+            self.add_error("questions", StreamBlockValidationError(
+                non_block_errors=question_messages,
+                block_errors={
+                    index: StructBlockValidationError(block_errors={
+                        part: ListBlockValidationError(non_block_errors=messages)
+                        if part == "choices" else ValidationError(messages)
+                        for part, messages in parts.items()
+                    })
+                    for index, parts in questions.items()
+                },
+            ))
 
 
 class QuizPage(Page):
     """The quiz that ends a course and decides whether a learner has earned its certificate."""
+
+    class RevealAnswers(models.TextChoices):
+        # Not after a failed attempt, nor once attempts run out: the pool would be known for the
+        # next period, and a retake would test memory of the answer key, not the lessons.
+        AFTER_PASS = "after_pass", _("after a pass")
+        NEVER = "never", _("never")
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul"],
@@ -97,6 +272,15 @@ class QuizPage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(600)],
         help_text=_("Leave empty for no time limit."),
     )
+    reveal_answers = models.CharField(
+        _("show the correct answers"),
+        max_length=16,
+        choices=RevealAnswers.choices,
+        default=RevealAnswers.AFTER_PASS,
+        help_text=_("With each question's explanation, on the result page of a passed attempt. A "
+                    "failed attempt shows which questions were missed and which lessons to "
+                    "review, never the correct choices."),
+    )
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -109,8 +293,15 @@ class QuizPage(Page):
                 FieldPanel("attempts_allowed"),
                 FieldPanel("attempt_period_hours"),
                 FieldPanel("time_limit_minutes"),
+                FieldPanel("reveal_answers"),
             ],
             heading=_("Rules"),
+        ),
+        InlinePanel(
+            "topics", heading=_("Topics"), label=_("Topic"),
+            help_text=_("Optional. Give each question one of these topics; every attempt then "
+                        "draws at least the number of questions each topic requires, and the quiz "
+                        "report shows results per topic."),
         ),
         FieldPanel("questions"),
     ]
@@ -132,13 +323,19 @@ class QuizPage(Page):
     def time_limit(self) -> timedelta | None:
         return timedelta(minutes=self.time_limit_minutes) if self.time_limit_minutes else None
 
+    def blueprint(self) -> list[tuple[str, int]]:
+        """The quiz's topics as (name, required) pairs, in order; works on a revision's copy."""
+        return [(topic.name, topic.required) for topic in self.topics.all()]
+
+    def publishing_problems(self) -> list[Problem]:
+        return publishing_problems(self.questions, self.questions_per_attempt, self.blueprint())
+
     def publish(self, revision, *args, **kwargs):
         # The editor blocks these already; a workflow approval or a scheduled publish goes through
         # here without a form, so a draft saved after review cannot slip past the rules.
-        published = revision.as_object()
-        problems = publishing_problems(published.questions, published.questions_per_attempt)
+        problems = revision.as_object().publishing_problems()
         if problems:
-            raise ValidationError([message for _field, message in problems])
+            raise ValidationError([problem.message for problem in problems])
         return super().publish(revision, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -151,6 +348,36 @@ class QuizPage(Page):
         if request.user.is_authenticated and not context["is_preview"]:
             context["status"] = services.learner_status(request.user, self, course)
         return context
+
+
+class QuizTopic(Orderable):
+    """A topic of a quiz's questions, and how many of them every attempt must draw.
+
+    E.g. the five topics California requires hotel staff to be trained on, each required once.
+    Questions name their topic (QuestionBlock.topic); `services.draw_questions` takes the required
+    ones first.
+    """
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="topics")
+    name = models.CharField(
+        _("name"), max_length=100,
+        help_text=_("Shown to trainers and in the quiz report, e.g. “How to report”."),
+    )
+    required = models.PositiveSmallIntegerField(
+        _("questions required"),
+        default=1,
+        validators=[MaxValueValidator(200)],
+        help_text=_("How many questions on this topic every attempt draws, at least. 0: optional."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("required")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
 
 
 class QuizEnrolment(models.Model):
@@ -269,6 +496,9 @@ class Answer(models.Model):
     question_id = models.CharField(_("question id"), max_length=64)
     position = models.PositiveSmallIntegerField(_("position"))
     question_text = models.TextField(_("question"))
+    # Copied from the attempt's snapshot when it is graded: the quiz report counts per topic with
+    # one grouped query instead of reading every attempt's questions.
+    topic = models.CharField(_("topic"), max_length=100, blank=True)
     selected = models.JSONField(_("choices selected"), default=list)
     correct = models.BooleanField(_("correct"))
 

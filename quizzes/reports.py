@@ -1,6 +1,8 @@
-"""Wagtail admin reports: how each quiz is doing, and which of its questions learners miss most.
+"""Wagtail admin reports: how each quiz is doing, which of its questions learners miss most, and
+how they do on each of its topics.
 
-Trainers use them to fix confusing questions; coordinators to see attempts and pass rates.
+Trainers use them to fix confusing questions and to see which topic the lessons teach least well;
+coordinators to see attempts and pass rates.
 Both need the `quizzes.view_quiz_reports` permission (granted to Trainers, Reviewers and
 Coordinators in migration 0002).
 """
@@ -16,7 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from .blocks import QUESTION_KINDS
-from .models import Answer, Attempt, QuizPage
+from .models import Answer, Attempt, QuizPage, QuizTopic
 
 REPORT_PERMISSION = "quizzes.view_quiz_reports"
 
@@ -57,6 +59,10 @@ class QuizResultsReportView(QuizReportPermissionMixin, ReportView):
         Column("pass_rate", label=_("Pass rate")),
         Column("late_count", label=_("Late or timed out")),
         Column("learner_count", label=_("Learners")),
+        TitleColumn(
+            "by_topic", label=_("By topic"), accessor=lambda quiz: _("Results by topic"),
+            get_url=lambda quiz: reverse("quiz_reports:topics", args=[quiz.pk]),
+        ),
     ]
     list_export = ["course_title", "title", "attempt_count", "passed_count", "pass_rate",
                    "late_count", "learner_count"]
@@ -98,15 +104,17 @@ class QuizQuestionsReportView(QuizReportPermissionMixin, ReportView):
     paginate_by = 100
     columns = [
         Column("text", label=_("Question")),
+        Column("topic", label=_("Topic")),
         Column("kind_label", label=_("Kind")),
         Column("asked", label=_("Times asked")),
         Column("missed", label=_("Times missed")),
         Column("miss_rate", label=_("Missed")),
         Column("status", label=_("In the quiz now")),
     ]
-    list_export = ["text", "kind_label", "asked", "missed", "miss_rate", "status"]
+    list_export = ["text", "topic", "kind_label", "asked", "missed", "miss_rate", "status"]
     export_headings = {
-        "text": _("Question"), "kind_label": _("Kind"), "asked": _("Times asked"),
+        "text": _("Question"), "topic": _("Topic"), "kind_label": _("Kind"),
+        "asked": _("Times asked"),
         "missed": _("Times missed"), "miss_rate": _("Missed"), "status": _("In the quiz now"),
     }
 
@@ -152,8 +160,86 @@ class QuizQuestionsReportView(QuizReportPermissionMixin, ReportView):
             value = current.get(row["question_id"])
             row.update(
                 text=value["text"] if value else row["last_text"],
+                topic=(value.get("topic") or "") if value else "",
                 kind_label=labels.get(value["kind"], "") if value else "",
                 miss_rate=_percent(row["missed"], row["asked"]),
                 status=_("yes") if value else _("removed since"),
             )
         return rows
+
+
+class QuizTopicsReportView(QuizReportPermissionMixin, ReportView):
+    """A quiz's results per topic: the share of answers that were right, over submitted attempts.
+
+    Attempts whose time ran out are left out: their questions were not answered, so they say
+    nothing about what learners know. A topic removed from the quiz keeps its history, as a
+    removed question does in the questions report.
+    """
+
+    header_icon = "help"
+    index_url_name = "quiz_reports:topics"
+    index_results_url_name = "quiz_reports:topics_results"
+    verbose_name = _("topic")
+    verbose_name_plural = _("topics")
+    paginate_by = 100
+    columns = [
+        Column("name", label=_("Topic")),
+        Column("required", label=_("Required per attempt")),
+        Column("answered", label=_("Answers")),
+        Column("correct", label=_("Correct")),
+        Column("correct_rate", label=_("Share correct")),
+        Column("status", label=_("In the quiz now")),
+    ]
+    list_export = ["name", "required", "answered", "correct", "correct_rate", "status"]
+    export_headings = {
+        "name": _("Topic"), "required": _("Required per attempt"), "answered": _("Answers"),
+        "correct": _("Correct"), "correct_rate": _("Share correct"), "status": _("In the quiz now"),
+    }
+
+    @cached_property
+    def quiz(self):
+        return get_object_or_404(QuizPage, pk=self.kwargs["quiz_id"])
+
+    @property
+    def page_title(self):
+        return _("Results by topic")
+
+    @property
+    def page_subtitle(self):
+        return self.quiz.title
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.quiz.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.quiz.pk])
+
+    def get_filename(self):
+        return f"quiz-{self.quiz.pk}-topics"
+
+    def get_queryset(self):
+        # Three queries whatever the number of attempts: the quiz, its topics, and the answers
+        # counted per topic (Answer.topic is copied from the attempt's snapshot at grading).
+        counts = {
+            row["topic"]: row
+            for row in Answer.objects.filter(
+                attempt__quiz=self.quiz, attempt__status=Attempt.Status.GRADED
+            ).values("topic").annotate(
+                answered=Count("id"), correct=Count("id", filter=Q(correct=True))
+            ).order_by()
+        }
+        rows = []
+        for topic in QuizTopic.objects.filter(quiz=self.quiz).order_by("sort_order", "pk"):
+            rows.append(self._row(topic.name, counts.pop(topic.name, None), topic.required,
+                                  _("yes")))
+        for name in sorted(counts, key=lambda name: (name == "", name)):
+            label = name or _("No topic")
+            rows.append(self._row(label, counts[name], "–", _("removed since") if name else "–"))
+        return rows
+
+    @staticmethod
+    def _row(name, count, required, status):
+        answered = count["answered"] if count else 0
+        correct = count["correct"] if count else 0
+        return {"name": name, "required": required, "answered": answered, "correct": correct,
+                "correct_rate": _percent(correct, answered), "status": status}

@@ -2,6 +2,7 @@
 
 - `start_attempt` draws the questions under a per-learner lock, so attempt limits hold under
   concurrency, and copies them into the attempt: the snapshot is all that scoring ever reads.
+  `draw_questions` takes the questions the quiz's topics require first, then fills the attempt.
 - `submit_attempt` checks the posted form against that snapshot and grades it, once: the attempt
   row is locked, the grading is a conditional UPDATE that only an open attempt matches, and the
   answers are unique per (attempt, question), so a double click, a second tab or a retried POST
@@ -25,7 +26,7 @@ from wagtail.models import Page
 from courses.models import CoursePage, LessonCompletion, LessonPage
 
 from .blocks import MULTIPLE, ONE_ANSWER_KINDS, TRUE_FALSE
-from .models import Answer, Attempt, CourseCompletion, QuizEnrolment, QuizPage
+from .models import Answer, Attempt, CourseCompletion, QuizEnrolment, QuizPage, blueprint_problems
 from .signals import quiz_passed
 
 # A submit this long after the deadline still counts as on time: slow phone networks.
@@ -67,13 +68,32 @@ def snapshot_questions(quiz: QuizPage) -> list[dict]:
             "text": value["text"],
             "explanation": value["explanation"] or "",
             "lesson": {"id": lesson.pk, "title": lesson.title} if lesson else None,
+            "topic": value.get("topic") or "",
             "choices": choices,
         })
     return pool
 
 
-def draw_questions(pool: list[dict], count: int, *, shuffle_choices: bool, rng) -> list[dict]:
-    drawn = rng.sample(pool, k=count)
+def draw_questions(pool: list[dict], count: int, *, shuffle_choices: bool, rng,
+                   blueprint=()) -> list[dict]:
+    """`count` questions of the pool, at random and in random order, none twice.
+
+    `blueprint` holds the quiz's topics as (name, required) pairs: each required topic's questions
+    are drawn first, as many as it requires, at random; the rest of the attempt comes at random
+    from the questions left, and the whole is shuffled, so the order shows nothing of the
+    blueprint. The publishing rules make sure the pool can meet it. Without required topics the
+    draw is a plain sample of the pool.
+    """
+    required = [(name, minimum) for name, minimum in blueprint if minimum]
+    if required:
+        drawn = []
+        for name, minimum in required:
+            drawn += rng.sample([q for q in pool if q["topic"] == name], k=minimum)
+        taken = {question["id"] for question in drawn}
+        drawn += rng.sample([q for q in pool if q["id"] not in taken], k=count - len(drawn))
+        rng.shuffle(drawn)
+    else:
+        drawn = rng.sample(pool, k=count)
     for question in drawn:
         # True-or-false reads oddly as "False, True"; its order says nothing about the answer.
         if shuffle_choices and question["kind"] != TRUE_FALSE:
@@ -190,11 +210,14 @@ def start_attempt(user, quiz: QuizPage, *, now: datetime | None = None, rng=None
         # Draw from the published revision itself, which the attempt records.
         published = quiz.live_revision.as_object()
         pool = snapshot_questions(published)
-        if not pool or published.questions_per_attempt > len(pool):
+        blueprint = published.blueprint()
+        if (not pool or published.questions_per_attempt > len(pool)
+                or blueprint_problems([q["topic"] for q in pool], blueprint,
+                                      published.questions_per_attempt)):
             raise AttemptRefused(_("This quiz is being revised. Please try again later."))
         questions = draw_questions(
             pool, published.questions_per_attempt,
-            shuffle_choices=published.shuffle_choices, rng=rng,
+            shuffle_choices=published.shuffle_choices, rng=rng, blueprint=blueprint,
         )
         attempt = Attempt.objects.create(
             user=user,
@@ -319,6 +342,8 @@ def grade_attempt(attempt: Attempt, answers: dict, *, now: datetime, late: bool 
                 question_id=question["id"],
                 position=position,
                 question_text=question["text"],
+                # Attempts started before questions had topics have none.
+                topic=question.get("topic", ""),
                 selected=answers.get(question["id"], []),
                 correct=result,
             )
@@ -411,16 +436,20 @@ def form_questions(attempt: Attempt, submission: Submission | None = None) -> li
     return rows
 
 
-def reveals_answers(attempt: Attempt, *, now: datetime | None = None) -> bool:
-    """Correct answers are shown once the learner has passed or has no attempts left."""
-    if attempt.passed:
-        return True
-    quiz = QuizPage.objects.only("attempts_allowed", "attempt_period_hours").get(pk=attempt.quiz_id)
-    return allowance(attempt.user_id, quiz, now=now or timezone.now()).left == 0
+def reveals_answers(attempt: Attempt) -> bool:
+    """Whether this attempt's result page shows the correct answers and the explanations: only
+    for a pass, and only when the quiz shows them after a pass. A failed attempt never does, even
+    the last one of a period: the pool would be known for the next period."""
+    return attempt.passed and attempt.quiz.reveal_answers == QuizPage.RevealAnswers.AFTER_PASS
 
 
 def review_questions(attempt: Attempt, *, reveal: bool, request=None) -> list[dict]:
-    """The result page: each question as the learner saw it, their choices, and what to review."""
+    """The result page: each question as the learner saw it, their choices, and what to review.
+
+    Unless `reveal`, no row says which choice is correct: a missed question shows neither its
+    explanation nor the feedback of the choices picked, which would give the answer away; a
+    question answered right shows its feedback, which tells the learner nothing new.
+    """
     answers = {answer.question_id: answer for answer in attempt.answers.all()}
     lesson_ids = {q["lesson"]["id"] for q in attempt.questions if q.get("lesson")}
     lesson_urls = {
@@ -432,21 +461,23 @@ def review_questions(attempt: Attempt, *, reveal: bool, request=None) -> list[di
         answer = answers.get(question["id"])
         selected = set(answer.selected) if answer else set()
         lesson = question.get("lesson")
+        right = bool(answer and answer.correct)
         rows.append({
             "number": number,
             "kind": question["kind"],
             "scenario": question["scenario"],
             "text": question["text"],
-            "correct": bool(answer and answer.correct),
+            "correct": right,
             "answered": bool(selected),
-            "explanation": question["explanation"],
+            "explanation": question["explanation"] if reveal else "",
             "lesson_title": lesson["title"] if lesson else "",
             "lesson_url": lesson_urls.get(lesson["id"]) if lesson else None,
             "choices": [
                 {
                     "text": choice["text"],
                     "selected": choice["id"] in selected,
-                    "feedback": choice["feedback"] if choice["id"] in selected else "",
+                    "feedback": choice["feedback"]
+                    if choice["id"] in selected and (reveal or right) else "",
                     "correct": choice["correct"] if reveal else None,
                 }
                 for choice in question["choices"]

@@ -3,13 +3,13 @@
 from courses.models import LessonCompletion, LessonPage
 
 from .blocks import MULTIPLE, SCENARIO, SINGLE, TRUE_FALSE
-from .models import QuizPage
+from .models import QuizPage, QuizTopic
 from .services import FIELD_PREFIX
 
 KIND_CYCLE = [SINGLE, MULTIPLE, TRUE_FALSE, SCENARIO]
 
 
-def question_spec(number: int, kind: str, lesson=None) -> tuple[str, dict]:
+def question_spec(number: int, kind: str, lesson=None, topic="") -> tuple[str, dict]:
     if kind == TRUE_FALSE:
         choices = [
             {"text": "True", "correct": number % 2 == 0, "feedback": f"Feedback T{number}"},
@@ -33,20 +33,27 @@ def question_spec(number: int, kind: str, lesson=None) -> tuple[str, dict]:
         "text": f"Question number {number}?",
         "explanation": f"Explanation for question {number}.",
         "lesson": lesson,
+        "topic": topic,
         "choices": choices,
     })
 
 
-def make_quiz(course, *, questions=5, draw=None, slug="quiz", publish=True, **rules) -> QuizPage:
+def make_quiz(course, *, questions=5, draw=None, slug="quiz", publish=True, topics=(),
+              question_topics=(), **rules) -> QuizPage:
+    """A quiz of `questions` questions of every kind. `topics` are (name, required) pairs;
+    `question_topics` gives the first questions their topic names, in order."""
     lessons = list(LessonPage.objects.child_of(course).order_by("path"))
+    question_topics = list(question_topics)
     quiz = QuizPage(
         title=f"Quiz for {course.title}",
         slug=slug,
         questions=[
             question_spec(n, KIND_CYCLE[(n - 1) % len(KIND_CYCLE)],
-                          lessons[(n - 1) % len(lessons)] if lessons else None)
+                          lessons[(n - 1) % len(lessons)] if lessons else None,
+                          question_topics[n - 1] if n <= len(question_topics) else "")
             for n in range(1, questions + 1)
         ],
+        topics=[QuizTopic(name=name, required=required) for name, required in topics],
         questions_per_attempt=draw or questions,
         **{"pass_mark": 80, "attempts_allowed": 3, "attempt_period_hours": 24, **rules},
     )

@@ -9,7 +9,12 @@ from wagtail.models import Page
 
 from .admin_views import QuizPageViewSet
 from .models import Attempt
-from .reports import QuizQuestionsReportView, QuizResultsReportView, user_can_see_reports
+from .reports import (
+    QuizQuestionsReportView,
+    QuizResultsReportView,
+    QuizTopicsReportView,
+    user_can_see_reports,
+)
 
 report_urls = [
     path("", QuizResultsReportView.as_view(), name="index"),
@@ -17,6 +22,9 @@ report_urls = [
     path("<int:quiz_id>/", QuizQuestionsReportView.as_view(), name="questions"),
     path("<int:quiz_id>/results/", QuizQuestionsReportView.as_view(results_only=True),
          name="questions_results"),
+    path("<int:quiz_id>/topics/", QuizTopicsReportView.as_view(), name="topics"),
+    path("<int:quiz_id>/topics/results/", QuizTopicsReportView.as_view(results_only=True),
+         name="topics_results"),
 ]
 
 

@@ -150,6 +150,10 @@ ACCESS = {
                                                 ADMIN(405, 405, 405, 405)),
     "admin/reports/quizzes/<int:quiz_id>/results/": Row(ADMIN(200, 200, 200, 200),
                                                         ADMIN(405, 405, 405, 405)),
+    "admin/reports/quizzes/<int:quiz_id>/topics/": Row(ADMIN(200, 200, 200, 200),
+                                                       ADMIN(405, 405, 405, 405)),
+    "admin/reports/quizzes/<int:quiz_id>/topics/results/": Row(ADMIN(200, 200, 200, 200),
+                                                               ADMIN(405, 405, 405, 405)),
     # --- stakeholder groups: trainers and reviewers edit them, a superuser deletes ----------
     "admin/snippets/courses/stakeholdergroup/": Row(ADMIN(200, 200, "no", 200),
                                                     ADMIN(405, 405, "no", 405)),

@@ -47,6 +47,27 @@ correct = false
 '''
 
 
+# The same course with a quiz blueprint: topics, and each question's topic.
+WITH_TOPICS = COURSE.replace('''[[questions]]
+kind = "true_false"
+lesson = "signs"
+''', '''[[topics]]
+slug = "red-flags"
+name = "Red flags at the desk"
+required = 1
+
+[[topics]]
+slug = "whom-to-call"
+name = "Whom to call"
+required = 0
+
+[[questions]]
+kind = "true_false"
+lesson = "signs"
+topic = "red-flags"
+''')
+
+
 def write(folder, text, name="1-night-shift.toml"):
     path = folder / name
     path.write_text(text)
@@ -59,7 +80,8 @@ def test_the_shipped_files_hold_the_four_demo_courses_with_their_lessons_and_qui
         "utility-workers", "hotel-staff", "health-care", "school-personnel"
     ]
     assert [len(course["lessons"]) for course in courses] == [3, 5, 3, 3]
-    assert [len(course["questions"]) for course in courses] == [10, 10, 10, 10]
+    # Every attempt draws 8, so a pool of 10 or more keeps each attempt from being the same.
+    assert all(len(course["questions"]) >= 10 for course in courses)
     for course in courses:
         lessons = {lesson["slug"] for lesson in course["lessons"]}
         assert {question["lesson"] for question in course["questions"]} <= lessons
@@ -83,6 +105,18 @@ def test_a_file_loads_as_the_seeders_take_it(tmp_path):
     [question] = course["questions"]
     assert (question["scenario"], question["explanation"]) == ("", "")
     assert question["choices"][1] == {"text": "False", "correct": False, "feedback": ""}
+    # A course without topics has a quiz without a blueprint, as before topics existed.
+    assert (course["topics"], question["topic"]) == ([], "")
+
+
+def test_a_file_with_topics_loads_them_and_each_questions_topic(tmp_path):
+    write(tmp_path, WITH_TOPICS)
+    [course] = load_courses(tmp_path)
+    assert course["topics"] == [
+        {"slug": "red-flags", "name": "Red flags at the desk", "required": 1},
+        {"slug": "whom-to-call", "name": "Whom to call", "required": 0},
+    ]
+    assert [question["topic"] for question in course["questions"]] == ["red-flags"]
 
 
 @pytest.mark.parametrize(("change", "problem"), [
@@ -115,6 +149,41 @@ def test_a_broken_file_is_refused_with_its_name_and_what_is_wrong(tmp_path, chan
     assert problem in str(error.value)
 
 
+@pytest.mark.parametrize(("change", "problem"), [
+    (('topic = "red-flags"', 'topic = "red-flag"'),
+     "question 1: topic 'red-flag' is not a topic of this file, whose topics are red-flags, "
+     "whom-to-call"),
+    (('topic = "red-flags"\n', ""),
+     "question 1: missing key 'topic'; the file's topics are red-flags, whom-to-call"),
+    (('slug = "whom-to-call"', 'slug = "red-flags"'), "two topics have the slug 'red-flags'"),
+    (('slug = "whom-to-call"', 'slug = "Whom to call"'),
+     "topic 2 (Whom to call): the slug should be lower-case letters and digits joined by hyphens"),
+    (("required = 0", "required = -1"),
+     "topic 2 (whom-to-call), required: should be 0 or more, not -1"),
+    (("required = 0", 'required = "none"'),
+     "topic 2 (whom-to-call), required: should be a whole number, not 'none'"),
+    (('name = "Whom to call"', 'title = "Whom to call"'),
+     "topic 2 (whom-to-call): unknown key 'title'; the keys are slug, name, required"),
+    (('name = "Whom to call"\n', ""), "topic 2 (whom-to-call): missing key 'name'"),
+])
+def test_a_broken_blueprint_is_refused_with_the_files_name_and_place(tmp_path, change, problem):
+    old, new = change
+    assert old in WITH_TOPICS
+    path = write(tmp_path, WITH_TOPICS.replace(old, new, 1))
+    with pytest.raises(ValueError) as error:
+        load_courses(tmp_path)
+    assert str(error.value).startswith(str(path))
+    assert problem in str(error.value)
+
+
+def test_a_question_may_not_name_a_topic_in_a_file_without_topics(tmp_path):
+    path = write(tmp_path, COURSE.replace('lesson = "signs"', 'lesson = "signs"\ntopic = "x"'))
+    with pytest.raises(ValueError, match="question 1: topic 'x', but the file has no "
+                                         r"\[\[topics\]\]") as error:
+        load_courses(tmp_path)
+    assert str(error.value).startswith(str(path))
+
+
 def test_a_file_must_be_named_after_its_course(tmp_path):
     write(tmp_path, COURSE, name="night-shift.toml")
     with pytest.raises(ValueError, match=r"night-shift\.toml:\n.*1-night-shift\.toml"):
@@ -132,10 +201,21 @@ def test_two_files_cannot_hold_the_same_course(tmp_path):
 @pytest.mark.parametrize(("change", "problem"), [
     (("correct = false", "correct = true"), "exactly one correct choice"),
     (('kind = "true_false"', 'kind = "true-false"'), "kind should be one of single, multiple"),
+    (("Cash for a week is a red flag.", "Cash for a week is not a red flag."),
+     "'not' makes it a negative question; ask it the positive way"),
 ])
 def test_a_question_that_could_not_be_scored_fairly_names_its_file(tmp_path, change, problem):
     path = write(tmp_path, COURSE.replace(*change, 1))
     [course] = load_courses(tmp_path)
     with pytest.raises(ValueError, match=problem) as error:
         question_block(course["questions"][0], {}, course["file"])
-    assert str(error.value).startswith(f"{path}: question 'Cash for a week is a red flag.'")
+    text = course["questions"][0]["text"]
+    assert str(error.value).startswith(f"{path}: question {text!r}")
+
+
+def test_a_question_takes_the_name_of_its_topic(tmp_path):
+    write(tmp_path, WITH_TOPICS)
+    [course] = load_courses(tmp_path)
+    names = {topic["slug"]: topic["name"] for topic in course["topics"]}
+    _type, value = question_block(course["questions"][0], {}, course["file"], names)
+    assert value["topic"] == "Red flags at the desk"

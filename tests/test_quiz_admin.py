@@ -12,12 +12,14 @@ from quizzes.testing import answers_post, make_quiz, open_all_lessons
 
 
 def question_fields(prefix, *, kind="single", text="Whom do you call?", correct=(1,),
-                    choices=("The manager", "911", "Nobody"), scenario="", lesson=""):
+                    choices=("The manager", "911", "Nobody"), scenario="", lesson="", topic="",
+                    block_id=""):
     fields = {
-        f"{prefix}-type": "question", f"{prefix}-deleted": "", f"{prefix}-id": "",
+        f"{prefix}-type": "question", f"{prefix}-deleted": "", f"{prefix}-id": block_id,
         f"{prefix}-value-kind": kind, f"{prefix}-value-scenario": scenario,
         f"{prefix}-value-text": text, f"{prefix}-value-explanation": "Call 911 in an emergency.",
-        f"{prefix}-value-lesson": lesson, f"{prefix}-value-choices-count": len(choices),
+        f"{prefix}-value-lesson": lesson, f"{prefix}-value-topic": topic,
+        f"{prefix}-value-choices-count": len(choices),
     }
     for index, choice in enumerate(choices):
         item = f"{prefix}-value-choices-{index}"
@@ -28,20 +30,33 @@ def question_fields(prefix, *, kind="single", text="Whom do you call?", correct=
     return fields
 
 
-def quiz_form(*, questions=None, title="Final quiz", slug="quiz", pass_mark=80, draw=2, **extra):
+def quiz_form(*, questions=None, title="Final quiz", slug="quiz", pass_mark=80, draw=2,
+              topics=(), reveal="after_pass", **extra):
+    """The editor's form data. `topics` are (name, required) pairs, or dicts with "id" for a
+    topic the quiz already has."""
     questions = questions if questions is not None else [{}, {"text": "Is this a red flag?"}]
+    topics = [topic if isinstance(topic, dict) else {"name": topic[0], "required": topic[1]}
+              for topic in topics]
     data = {
         "title": title, "slug": slug, "intro": rich_text("<p>Check what you learned.</p>"),
         "pass_mark": pass_mark, "questions_per_attempt": draw, "shuffle_choices": "on",
         "attempts_allowed": 3, "attempt_period_hours": 24, "time_limit_minutes": "",
+        "reveal_answers": reveal,
         "questions-count": len(questions),
         "comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0,
         "comments-MIN_NUM_FORMS": 0, "comments-MAX_NUM_FORMS": 1000,
+        "topics-TOTAL_FORMS": len(topics),
+        "topics-INITIAL_FORMS": sum(1 for topic in topics if topic.get("id")),
+        "topics-MIN_NUM_FORMS": 0, "topics-MAX_NUM_FORMS": 1000,
         **extra,
     }
     for index, question in enumerate(questions):
         data[f"questions-{index}-order"] = index
         data.update(question_fields(f"questions-{index}", **question))
+    for index, topic in enumerate(topics):
+        data.update({f"topics-{index}-id": topic.get("id", ""), f"topics-{index}-ORDER": index + 1,
+                     f"topics-{index}-DELETE": "", f"topics-{index}-name": topic["name"],
+                     f"topics-{index}-required": topic["required"]})
     return data
 
 

@@ -7,10 +7,11 @@ from django.urls import reverse
 from courses.demo import seed_courses, seed_site
 from courses.demo_data import load_courses
 from courses.models import LessonPage
-from quizzes.demo import seed_quizzes
+from quizzes.demo import demo_quiz, seed_quizzes
 from quizzes.models import Attempt, CourseCompletion, QuizPage
 from quizzes.signals import quiz_passed
 from quizzes.testing import answers_post
+from tests.test_demo_data import WITH_TOPICS
 
 
 @pytest.fixture
@@ -20,19 +21,38 @@ def demo_courses(db):
 
 def test_each_demo_course_gets_its_quiz_once(demo_courses):
     quizzes = seed_quizzes(demo_courses)
-    demo_slugs = [course["slug"] for course in load_courses()]
-    assert sorted(quiz.get_parent().slug for quiz in quizzes) == sorted(demo_slugs)
+    demo = {course["slug"]: course for course in load_courses()}
+    assert sorted(quiz.get_parent().slug for quiz in quizzes) == sorted(demo)
     for quiz in quizzes:
         quiz.refresh_from_db()
-        assert quiz.live and len(quiz.questions) == 10
+        spec = demo[quiz.get_parent().slug]
+        assert quiz.live and len(quiz.questions) == len(spec["questions"])
+        assert f"drawn from a pool of {len(spec['questions'])}" in quiz.intro
         assert (quiz.pass_mark, quiz.questions_per_attempt, quiz.attempts_allowed,
-                quiz.attempt_period_hours, quiz.time_limit_minutes, quiz.shuffle_choices) == (
-            80, 8, 3, 24, None, True)
-        # Every question points at a lesson of its own course.
-        for block in quiz.questions:
+                quiz.attempt_period_hours, quiz.time_limit_minutes, quiz.shuffle_choices,
+                quiz.reveal_answers) == (80, 8, 3, 24, None, True, "after_pass")
+        assert quiz.blueprint() == [(topic["name"], topic["required"]) for topic in spec["topics"]]
+        names = {topic["slug"]: topic["name"] for topic in spec["topics"]}
+        for block, question in zip(quiz.questions, spec["questions"], strict=True):
+            # Every question points at a lesson of its own course, and names its topic.
             assert block.value["lesson"].get_parent().pk == quiz.get_parent().pk
+            assert block.value["topic"] == names.get(question["topic"], "")
     seed_quizzes(demo_courses)
-    assert QuizPage.objects.count() == len(demo_slugs)
+    assert QuizPage.objects.count() == len(demo)
+
+
+def test_a_demo_file_whose_topics_ask_too_much_stops_the_seeding_with_its_name(
+    tmp_path, course
+):
+    path = tmp_path / "1-night-shift.toml"
+    path.write_text(WITH_TOPICS.replace("required = 0", "required = 2"))
+    [spec] = load_courses(tmp_path)
+    with pytest.raises(ValueError) as error:
+        demo_quiz(course, spec)
+    assert str(error.value).startswith(f"{path}: the quiz cannot be published: ")
+    assert "Questions on “Whom to call”: every attempt needs 2, the quiz has 0." in str(
+        error.value)
+    assert not QuizPage.objects.exists()
 
 
 def test_seed_demo_creates_the_quizzes_and_is_safe_to_run_twice(db):

@@ -196,18 +196,25 @@ def test_a_failed_attempt_shows_what_to_review_and_links_to_the_lessons(
     assert "Not passed this time" in html and "What to review" in html
     missed = attempt.questions[3:]
     for question in missed:
-        assert question["explanation"] in html
         lesson = LessonPage.objects.get(pk=question["lesson"]["id"])
         assert f'href="{lesson.url}"' in html
+        # Neither the explanation nor the picked choice's feedback: both give the answer away.
+        assert question["explanation"] not in html
+        picked = attempt.answers.get(question_id=question["id"]).selected
+        for choice in question["choices"]:
+            if choice["id"] in picked:
+                assert choice["feedback"] not in html
     for question in attempt.questions[:3]:
         assert question["explanation"] not in html
-    # Attempts are left, so the right answers stay hidden; the learner's own feedback shows.
+        # A question answered right keeps its feedback: it tells the learner nothing new.
+        right = next(c for c in question["choices"] if c["correct"])
+        assert right["feedback"] in html
     assert "Correct answer" not in html
-    assert "The correct answers are shown once you pass or have used all your attempts." in html
+    assert "The correct answers are shown once you pass." in html
     assert "Try again" in html
 
 
-def test_the_correct_answers_show_once_every_attempt_is_used(client, ready_learner, course):
+def test_using_every_attempt_reveals_no_answers_for_the_next_period(client, ready_learner, course):
     quiz = make_quiz(course, questions=4, attempts_allowed=2)
     client.force_login(ready_learner)
     for _ in range(2):
@@ -215,9 +222,11 @@ def test_the_correct_answers_show_once_every_attempt_is_used(client, ready_learn
         attempt = latest_attempt(ready_learner, quiz)
         client.post(attempt_page, answers_post(attempt, right=0))
     html = client.get(result_url(attempt)).content.decode()
-    assert "Correct answer" in html
     assert "You have used all your attempts for now" in html
     assert "Try again" not in html
+    assert "Correct answer" not in html
+    assert not [q for q in attempt.questions if q["explanation"] in html]
+    assert "The correct answers are shown once you pass." in html
 
 
 def test_posting_again_to_a_graded_attempt_shows_the_same_result(client, ready_learner, quiz):

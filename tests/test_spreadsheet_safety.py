@@ -47,7 +47,7 @@ PROJECT_APPS = {"home", "accounts", "courses", "quizzes", "certificates", "outre
 CARRIES_TYPED_TEXT = {
     "coverage:groups", "coverage:group", "coverage:counties", "coverage:not_reached",
     "coverage:organisation", "wagtailsnippets_outreach_organisation:list",
-    "inpersonsession:index", "quiz_reports:index", "quiz_reports:questions",
+    "inpersonsession:index", "quiz_reports:index", "quiz_reports:questions", "quiz_reports:topics",
     "wagtailadmin_reports:site_history", "wagtailadmin_reports:aging_pages",
     "wagtailadmin_reports:locked_pages",
 }
@@ -170,10 +170,11 @@ def hostile_world(course_index, hotel_group):
         user=learners[0], quiz=quizzes[0], course=courses[0], questions=[], question_count=6,
         pass_mark=80, status=Attempt.Status.GRADED, started_at=started_at,
         submitted_at=started_at + datetime.timedelta(minutes=5), correct_count=0, score_percent=0)
-    # Questions since removed from the quiz keep the text the learner was asked.
+    # Questions since removed from the quiz keep the text the learner was asked, and topics
+    # removed since keep their names.
     Answer.objects.bulk_create([
         Answer(attempt=attempt, question_id=f"removed-{index}", position=index,
-               question_text=payload, correct=False)
+               question_text=payload, topic=payload, correct=False)
         for index, payload in enumerate(PAYLOADS)])
     return {"group": hotel_group, "organisation": reached[0], "quiz": quizzes[0]}
 
@@ -190,6 +191,7 @@ def test_every_export_keeps_typed_formulas_as_text_in_csv_and_xlsx(admin_client,
         "coverage:group": {"group_id": hostile_world["group"].pk},
         "coverage:organisation": {"pk": hostile_world["organisation"].pk},
         "quiz_reports:questions": {"quiz_id": hostile_world["quiz"].pk},
+        "quiz_reports:topics": {"quiz_id": hostile_world["quiz"].pk},
     }
     exports = export_patterns()
     names = {name for name, _pattern in exports}

@@ -147,6 +147,7 @@ AGGREGATE_EXPORTS = {
     "wagtailsnippets_outreach_organisation:list",
     "quiz_reports:index",
     "quiz_reports:questions",
+    "quiz_reports:topics",
     "wagtailadmin_reports:page_types_usage",
 }
 
