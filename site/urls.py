@@ -1,5 +1,6 @@
 from allauth.account import views as allauth_views
 from django.conf import settings
+from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from redflag.accounts import views as account_views
@@ -18,6 +19,15 @@ class ToSignIn(RedirectView):
     query_string = True
 
 
+class Favicon(RedirectView):
+    """The icon under its static name (hashed in production, so it can be cached for a year)."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static_url("favicon.ico")
+
+
 # Exports from the admin and role changes ask for a recent password (accounts.security).
 decorate_urlpatterns(wagtailadmin_urls.urlpatterns, guard_admin_view)
 
@@ -27,6 +37,8 @@ handler500 = "redflag.errors.server_error"
 urlpatterns = [
     # For nginx, systemd and container health checks: 200 when the database answers, else 503.
     path("health/", health, name="health"),
+    # Browsers ask for /favicon.ico on a first visit whatever the page's <link rel="icon"> says.
+    path("favicon.ico", Favicon.as_view()),
     # The doors Wagtail opens besides allauth's: its admin and front-end logins redirect, its admin
     # sign-out is allauth's, and its password reset (switched off in settings) points at allauth's.
     path("admin/login/", ToSignIn.as_view()),

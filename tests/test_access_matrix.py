@@ -91,6 +91,7 @@ ACCESS = {
         paths=("home", "courses", "course", "quiz_page")),
     "certificates/verify/": Row(ALL_200, ALL_405),
     "health/": Row(ALL_200, ALL_405),
+    "favicon.ico": Row(ALL_302, ALL_302),  # to the icon's static address
     "certificates/verify/<str:code>/": Row(ALL_200, ALL_405, args={"code": "certificate_code"}),
     "certificates/<int:pk>/download/": Row("in 200 404 404 404 404 404 200 200",
                                            "in 200 404 404 404 404 404 200 200"),

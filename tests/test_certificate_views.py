@@ -79,6 +79,9 @@ def test_a_revoked_certificate_verifies_as_revoked_with_the_date(client, certifi
     assert "Revoked" in page
     assert "revoked on May 4, 2026" in page
     assert "Issued in error" not in page  # the reason is for the audit log, not the public
+    # Its old expiry would read as "valid until": a withdrawn certificate shows none.
+    assert "Valid until" not in page
+    assert certificate.expires_on.strftime("%B %-d, %Y") not in page
 
 
 def test_a_replaced_certificate_points_the_checker_to_the_corrected_one(

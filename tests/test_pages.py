@@ -214,3 +214,11 @@ def test_a_server_error_shows_a_plain_page_without_details(client, home, monkeyp
     assert response.status_code == 500
     html = response.content.decode()
     assert "Something went wrong" in html and "secret internals" not in html
+
+
+def test_the_browsers_favicon_request_finds_the_icon(client, home):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.ico")
+    assert response["Location"].startswith("/static/")
+    assert f'<link rel="icon" href="{response["Location"]}"' in client.get("/").content.decode()

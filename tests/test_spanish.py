@@ -122,3 +122,11 @@ def test_the_language_switcher_names_each_language_in_itself(client, home):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert '<option value="en" lang="en">English</option>' in html
     assert '<option value="es" lang="es" selected>Español</option>' in html
+
+
+def test_one_passed_attempt_is_aprobado_and_the_report_column_aprobados():
+    from django.utils import translation
+
+    with translation.override("es"):
+        assert translation.pgettext("one attempt", "Passed") == "Aprobado"
+        assert translation.gettext("Passed") == "Aprobados"
