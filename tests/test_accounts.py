@@ -1,9 +1,12 @@
 """Signing up with a learner profile, editing it, and what bad input does."""
 
+import re
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.cache import cache
 from redflag.accounts.models import LearnerProfile
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +134,31 @@ def test_sign_in_is_rate_limited_after_repeated_failures(client, learner):
     response = client.post("/accounts/login/", {"login": learner.email, "password": PASSWORD})
     assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_code_page_says_how_long_the_code_lasts_and_offers_a_new_one(client, home, hotel_group):
+    client.post("/accounts/signup/", _signup_data(hotel_group))
+    html = client.get("/accounts/confirm-email/").content.decode()
+    assert "It is valid for 15 minutes." in html
+    # Confirm is the one primary button; a new code is a plain link-styled button in a sentence.
+    assert re.search(r'<button class="button" type="submit">\s*Confirm\s*</button>', html)
+    assert re.search(r'<form id="resend" method="post" action="[^"]*" class="resend-code">', html)
+    assert "Send a new code" in html
+
+
+def test_a_new_code_can_be_sent_and_the_new_one_works(client, home, hotel_group):
+    client.post("/accounts/signup/", _signup_data(hotel_group))
+    # One email a code every three minutes: asking at once gets a page that says to wait.
+    response = client.post("/accounts/confirm-email/", {"action": "resend"})
+    assert response.status_code == 429
+    assert "Please wait a moment" in response.content.decode()
+    assert len(mail.outbox) == 1
+    cache.clear()  # three minutes later, as far as the rate limit can tell
+    response = client.post("/accounts/confirm-email/", {"action": "resend"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2
+    code = re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", mail.outbox[1].body,
+                     re.MULTILINE).group(1)
+    response = client.post("/accounts/confirm-email/", {"code": code})
+    assert response.status_code == 302
+    assert EmailAddress.objects.get(email="nurse@example.org").verified
