@@ -236,7 +236,8 @@ class QuizPage(Page):
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul"],
-        help_text=_("Shown before the learner starts: what the quiz covers."),
+        help_text=_("Shown before the learner starts: what the quiz covers. The rules (questions, "
+                    "pass mark, attempts, time limit) are shown from the settings below."),
     )
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (percent)"),

@@ -70,6 +70,15 @@ def test_a_signed_out_visitor_sees_the_rules_and_a_sign_in_link(client, quiz):
     assert not Attempt.objects.exists()
 
 
+def test_the_rules_shown_come_from_the_quizs_settings(client, course):
+    quiz = make_quiz(course, questions=12, draw=8, slug="drawn", pass_mark=75, attempts_allowed=2,
+                     time_limit_minutes=20, shuffle_choices=True)
+    html = " ".join(client.get(quiz.url).content.decode().split())
+    assert "8 questions, drawn at random from 12 · answers in a new order each time" in html
+    assert "Pass mark: 75%" in html and "Time limit: 20 minutes" in html
+    assert "2 attempts every 24 hours" in html
+
+
 def test_the_quiz_opens_only_after_every_lesson_was_opened(learner_client, learner, quiz, lessons):
     html = learner_client.get(quiz.url).content.decode()
     assert "Open every lesson first" in html
