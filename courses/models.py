@@ -267,6 +267,8 @@ class CoursePage(Page):
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    # The admin lists a course's lessons in the order learners read them, not by last edit.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("course")

@@ -76,3 +76,16 @@ def test_a_fifth_stakeholder_group_needs_no_code(client, trainer, course_index):
     )
     assert response.status_code == 302
     assert "Transit workers" in client.get("/courses/").content.decode()
+
+
+def test_a_trainer_sees_a_courses_lessons_in_the_order_learners_read_them(
+    client, trainer, course, lessons
+):
+    # The first lesson was edited last: listed by last edit, it would come first.
+    first = lessons[0]
+    first.title = "Lesson one, edited last"
+    first.save_revision()
+    client.force_login(trainer)
+    html = client.get(f"/admin/pages/{course.pk}/").content.decode()
+    positions = [html.index(f"/admin/pages/{lesson.pk}/edit/") for lesson in lessons]
+    assert positions == sorted(positions)
