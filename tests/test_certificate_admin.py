@@ -512,3 +512,23 @@ def test_site_history_opens_certificate_entries_on_the_inspect_page_and_does_not
     client.force_login(coordinator)
     response = client.get("/admin/reports/site-history/")
     assert f'href="{admin_url("inspect", certificate.pk)}"' in response.content.decode()
+
+
+def test_a_zip_leaves_out_revoked_and_replaced_pdfs_and_its_roster_says_why(
+    coordinator, registry, django_capture_on_commit_callbacks
+):
+    valid, expiring = registry["valid"], registry["expiring"]
+    issuing.revoke_certificate(expiring, by=coordinator, reason="Issued in error",
+                               now=timezone.now())
+    corrected = issuing.reissue_certificate(
+        valid, by=coordinator, learner_name="Learner Corrected", reason="Typo")
+    with django_capture_on_commit_callbacks(execute=True):
+        bulk = bulk_downloads.start_bulk_download(
+            user=coordinator, certificate_ids=[valid.pk, expiring.pk, corrected.pk])
+    bulk.refresh_from_db()
+    archive = zipfile.ZipFile(bulk.file.open("rb"))
+    pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
+    # Only the corrected certificate's PDF: the others would look valid once printed.
+    assert len(pdfs) == 1 and corrected.code in pdfs[0]
+    rows = list(csv.DictReader(io.StringIO(archive.read("roster.csv").decode())))
+    assert sorted(row["Status"] for row in rows) == ["Replaced", "Revoked", "Valid"]

@@ -399,3 +399,24 @@ def test_the_manager_of_the_learners_organisation_may_download_and_another_manag
     assert client.get(from_hotel).status_code == 404
     from_motel = reverse("outreach:certificate", args=[motel.pk, certificate.pk])
     assert client.get(from_motel).status_code == 404
+
+
+def test_my_training_gives_the_task_forces_contact_for_a_revoked_certificate(
+    learner_client, certificate, coordinator
+):
+    from redflag.home.models import TaskForceSettings
+    from wagtail.models import Site
+
+    contact = TaskForceSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.name = "Bay Area Task Force"
+    contact.local_contact_phone, contact.local_contact_email = "555-0142", "help@example.org"
+    contact.save()
+    issuing.revoke_certificate(certificate, by=coordinator, reason="Issued in error",
+                               now=timezone.now())
+    html = " ".join(learner_client.get(reverse("certificates:my_training")).content.decode()
+                    .split())
+    assert "Revoked" in html
+    assert "If you think this is a mistake, contact Bay Area Task Force:" in html
+    assert '<a href="tel:5550142">555-0142</a>' in html
+    assert '<a href="mailto:help@example.org">help@example.org</a>' in html
+    assert certificate.get_download_url() not in html

@@ -179,7 +179,10 @@ def build_bulk_zip(bulk_id: int) -> BulkDownload:
             # PDFs are already compressed; storing them keeps the build fast.
             with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
                 used = set()
-                for done, (certificate, data) in enumerate(with_pdfs(ordered, branding), 1):
+                # A revoked or replaced certificate's PDF would still look valid once printed:
+                # it stays out of the ZIP, and the roster lists it with its status.
+                valid = [certificate for certificate in ordered if certificate.revoked_at is None]
+                for done, (certificate, data) in enumerate(with_pdfs(valid, branding), 1):
                     name = pdf_filename(certificate)
                     if name in used:
                         name = f"{certificate.pk}-{name}"
