@@ -127,6 +127,7 @@ def _size_class(text: str, prefix: str, medium: int, small: int) -> str:
 
 
 def render_html(certificate, branding: Branding) -> str:
+    verify_url = certificate.get_verify_url()  # ends with the code and a slash
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
             "certificates/pdf/certificate.html",
@@ -134,8 +135,10 @@ def render_html(certificate, branding: Branding) -> str:
                 "certificate": certificate,
                 "task_force_name": branding.task_force_name,
                 "logo_data_uri": branding.logo_data_uri,
-                "verify_url": certificate.get_verify_url(),
-                "qr_data_uri": qr_data_uri(certificate.get_verify_url()),
+                # The address may wrap between its parts, never inside the code a reader types.
+                "verify_url_start": verify_url[: -len(certificate.display_code) - 1],
+                "verify_url_code": verify_url[-len(certificate.display_code) - 1:],
+                "qr_data_uri": qr_data_uri(verify_url),
                 "lang": settings.LANGUAGE_CODE,
                 "name_size": _size_class(certificate.learner_name, "name", 40, 80),
                 "course_size": _size_class(certificate.course_title, "course", 10**6, 110),

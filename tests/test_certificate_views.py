@@ -270,7 +270,7 @@ def test_my_training_lists_certificates_with_download_and_renewal_date(learner_c
     assert response.status_code == 200
     assert "Course hotel" in page
     assert certificate.get_download_url() in page
-    assert "Renew by" in page
+    assert "Valid until" in page
     assert certificate.display_code in page
     assert 'href="/my-training/" aria-current="page"' in page  # in the main navigation
 

@@ -215,6 +215,20 @@ def test_the_pdf_is_one_landscape_letter_page_with_name_course_group_dates_and_c
     assert len(data) <= 100_000
 
 
+@pytest.mark.parametrize("base_url", [
+    "https://training.example.org",
+    "https://redflag-training.bay-area-human-trafficking-task-force.example.org",
+])
+def test_the_printed_address_wraps_between_its_parts_never_inside_the_code(db, settings, base_url):
+    settings.WAGTAILADMIN_BASE_URL = base_url
+    certificate = unsaved()
+    lines = pdf_text(render_pdf(certificate, branding=BRANDING)).splitlines()
+    # The code a reader types stays whole on one line (the address may wrap before it).
+    address = [line for line in lines if certificate.display_code + "/" in line]
+    assert len(address) == 1
+    assert "".join(lines).count(f"verify/{certificate.display_code}/") == 1
+
+
 def test_the_page_size_can_be_a4(db, settings):
     settings.CERTIFICATE_PAGE_SIZE = "a4"
     box = PdfReader(io.BytesIO(render_pdf(unsaved(), branding=BRANDING))).pages[0].mediabox
