@@ -137,13 +137,19 @@ def unvisited_lessons(user, course: CoursePage) -> list[LessonPage]:
     return [lesson for lesson in lessons if lesson.pk not in visited]
 
 
+def has_completed(user, course: CoursePage) -> bool:
+    return CourseCompletion.objects.filter(user=user, course=course).exists()
+
+
 @dataclass
 class LearnerStatus:
     allowance: Allowance
-    lessons_to_open: list
+    lessons_to_open: list  # before the quiz opens
     open_attempt: Attempt | None
     recent_attempts: list
     last_completion: CourseCompletion | None
+    # Lessons published after a learner passed do not lock the quiz again: they are offered.
+    new_since_pass: list = field(default_factory=list)
 
 
 def learner_status(user, quiz: QuizPage, course: CoursePage, *, now: datetime | None = None):
@@ -157,13 +163,16 @@ def learner_status(user, quiz: QuizPage, course: CoursePage, *, now: datetime | 
     )
     attempts = [close_if_overdue(a, now=now) if a.is_open else a for a in attempts]
     open_attempt = next((a for a in attempts if a.is_open), None)
+    last_completion = (CourseCompletion.objects.filter(user=user, course=course)
+                       .order_by("-completed_at").first())
+    unopened = unvisited_lessons(user, course)
     return LearnerStatus(
         allowance=allowance(user, quiz, now=now),
-        lessons_to_open=unvisited_lessons(user, course),
+        lessons_to_open=[] if last_completion else unopened,
         open_attempt=open_attempt,
         recent_attempts=[a for a in attempts if not a.is_open],
-        last_completion=CourseCompletion.objects.filter(user=user, course=course)
-        .order_by("-completed_at").first(),
+        last_completion=last_completion,
+        new_since_pass=unopened if last_completion else [],
     )
 
 
@@ -194,7 +203,8 @@ def start_attempt(user, quiz: QuizPage, *, now: datetime | None = None, rng=None
         if not quiz.live or quiz.live_revision is None:
             raise AttemptRefused(_("This quiz is not open at the moment."))
         course = quiz.get_parent().specific
-        if unvisited_lessons(user, course):
+        # Someone who passed already renews without first opening lessons added since.
+        if unvisited_lessons(user, course) and not has_completed(user, course):
             raise AttemptRefused(_("Open every lesson of the course before you take the quiz."))
         limit = allowance(user, quiz, now=now)
         if limit.left == 0:

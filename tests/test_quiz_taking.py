@@ -170,6 +170,26 @@ def test_an_unanswered_question_gets_a_message_at_the_question_and_keeps_the_oth
     assert attempt.is_open and not Answer.objects.exists()
 
 
+def test_a_lesson_published_after_a_pass_is_offered_and_does_not_lock_the_quiz(
+    client, ready_learner, quiz, course
+):
+    client.force_login(ready_learner)
+    start(client, quiz)
+    attempt = latest_attempt(ready_learner, quiz)
+    client.post(attempt_url(attempt), answers_post(attempt))
+    assert CourseCompletion.objects.filter(user=ready_learner, course=course).exists()
+
+    added = LessonPage(title="New: online recruitment", slug="online-recruitment",
+                       body=[("text", "<p>New.</p>")])
+    course.add_child(instance=added)
+    added.save_revision().publish()
+    html = client.get(quiz.url).content.decode()
+    assert "New since you passed" in html and "New: online recruitment" in html
+    assert "Open every lesson first" not in html
+    # A renewal starts without opening the new lesson first; a newcomer still opens every lesson.
+    assert start(client, quiz)["Location"].startswith("/quizzes/attempts/")
+
+
 def test_a_right_submission_passes_completes_the_course_and_announces_it_once(
     client, ready_learner, quiz, course, signals_received
 ):
