@@ -39,8 +39,8 @@ from certificates.models import Certificate
 from .models import TrainingRecord
 
 _COLUMNS = ("certificate_id", "user_id", "course_id", "group_id", "organisation_id", "state",
-            "county", "issued_on", "expires_on", "previous_on", "previous_in_group_on", "moved",
-            "renewed")
+            "county", "issued_on", "expires_on", "previous_on", "previous_in_group_on", "next_on",
+            "next_in_group_on", "moved", "renewed")
 
 
 def _recount_sql(where: str) -> str:
@@ -59,6 +59,10 @@ def _recount_sql(where: str) -> str:
                 LAG(issued_on) OVER (PARTITION BY user_id ORDER BY issued_on, id) END,
             CASE WHEN user_id IS NOT NULL THEN
                 LAG(issued_on) OVER (PARTITION BY user_id, group_id ORDER BY issued_on, id) END,
+            CASE WHEN user_id IS NOT NULL THEN
+                LEAD(issued_on) OVER (PARTITION BY user_id ORDER BY issued_on, id) END,
+            CASE WHEN user_id IS NOT NULL THEN
+                LEAD(issued_on) OVER (PARTITION BY user_id, group_id ORDER BY issued_on, id) END,
             CASE WHEN user_id IS NULL
                   OR (MIN(COALESCE(organisation_id, 0)) OVER learner
                         = MAX(COALESCE(organisation_id, 0)) OVER learner
