@@ -310,6 +310,35 @@ class TrainingRecord(models.Model):
         return f"{self.certificate_id} · {self.issued_on}"
 
 
+class TrainingMonth(models.Model):
+    """The training log summed per calendar month, group, state and county: the dashboard's
+    months chart without reading the period's records. Written only by outreach.training_log.
+
+    Learners who stayed at one place, each counted on their first certificate of the month (people)
+    and their first of the month in the group (people_in_group); the learners who moved are
+    counted from the records, as everywhere."""
+
+    month = models.DateField()
+    group = models.ForeignKey("courses.StakeholderGroup", on_delete=models.SET_NULL, null=True,
+                              related_name="+", db_index=False)
+    state = models.CharField(max_length=2)
+    county = models.CharField(max_length=100)
+    people = models.PositiveIntegerField()
+    people_in_group = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("training month")
+        verbose_name_plural = _("training months")
+        default_permissions = ()
+        indexes = [
+            # services.coverage.Coverage.months, and training_log rewriting a learner's months.
+            models.Index(fields=["month", "group", "state", "county"], name="training_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} · {self.state} {self.county}"
+
+
 def organisation_by_invite_code(typed: str) -> "Organisation | None":
     code = normalise_invite_code(typed)
     if not code:

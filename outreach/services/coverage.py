@@ -60,7 +60,7 @@ from redflag.lib.dates import add_months
 from courses.models import DEFAULT_VALIDITY_MONTHS, Jurisdiction, StakeholderGroup
 
 from .. import regions
-from ..models import InPersonSession, Organisation, TrainingRecord
+from ..models import InPersonSession, Organisation, TrainingMonth, TrainingRecord
 
 # How far ahead "expiring" looks, in days. Lead times for arranging a renewal session, the same
 # for every law: a certificate's own expiry already carries its jurisdiction's cycle.
@@ -131,6 +131,15 @@ class CoverageFilter:
             queryset = queryset.filter(group_id=self.group_id)
         if self.organisation_id:
             queryset = queryset.filter(organisation_id=self.organisation_id)
+        return queryset
+
+    def training_months(self):
+        """The months table (outreach.training_log) in the period, region and group; whole
+        months only, and no organisation (see _whole_months)."""
+        queryset = TrainingMonth.objects.filter(
+            month__gte=self.date_from, month__lte=self.date_to).filter(self._region_q())
+        if self.group_id:
+            queryset = queryset.filter(group_id=self.group_id)
         return queryset
 
     def sessions(self):
@@ -221,6 +230,16 @@ def _runs_to_the_last_issue(f: CoverageFilter) -> bool:
     if f.date_to < f.today:
         return False
     return not TrainingRecord.objects.filter(issued_on__gt=f.date_to).exists()
+
+
+def _whole_months(f: CoverageFilter) -> bool:
+    """Whether the months chart can be read from the months table: no organisation chosen (the
+    table has none), the period starting on a first of the month and ending on a last one, or
+    after the last issue date."""
+    if f.organisation_id or f.date_from.day != 1:
+        return False
+    return add_months(f.date_to.replace(day=1), 1) - f.date_to == datetime.timedelta(days=1) or (
+        _runs_to_the_last_issue(f))
 
 
 def _moved_people(certificates, *fields, **expressions) -> dict:
@@ -473,9 +492,14 @@ class Coverage:
         f = self.f
         rows = {month: MonthRow(month) for month in months_between(f.date_from, f.date_to)}
         month = {"month": MonthStart("issued_on")}
-        online = (f.certificates().order_by().values(**month)
-                  .annotate(n=Count("issued_on", filter=_first_in_period(f, by_month=True)))
-                  .values_list("month", "n"))
+        if _whole_months(f):
+            online = (f.training_months().order_by().values("month")
+                      .annotate(n=Sum("people_in_group" if f.group_id else "people"))
+                      .values_list("month", "n"))
+        else:
+            online = (f.certificates().order_by().values(**month)
+                      .annotate(n=Count("issued_on", filter=_first_in_period(f, by_month=True)))
+                      .values_list("month", "n"))
         for month_start, n in online:
             rows[_as_date(month_start)].people_online += n
         for (month_start,), n in _moved_people(f.certificates(), **month).items():
