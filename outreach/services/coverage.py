@@ -425,6 +425,32 @@ class Coverage:
         ]
 
     @cached_property
+    def _directory_totals(self) -> tuple[dict, dict]:
+        """One pass over the directory: per group [organisations, reached, headcount, trained of
+        headcount (capped per organisation)], and per state and county as typed [organisations,
+        reached]."""
+        by_group: dict = {}
+        by_place: dict = {}
+        for _pk, group_id, state, county, _name, headcount, online, in_person in (
+                self._directory_rows):
+            people = online + in_person
+            reached = 1 if people else 0
+            totals = by_group.get(group_id)
+            if totals is None:
+                totals = by_group[group_id] = [0, 0, 0, 0]
+            totals[0] += 1
+            totals[1] += reached
+            if headcount:
+                totals[2] += headcount
+                totals[3] += people if people < headcount else headcount
+            place = by_place.get((state, county))
+            if place is None:
+                place = by_place[state, county] = [0, 0]
+            place[0] += 1
+            place[1] += reached
+        return by_group, by_place
+
+    @cached_property
     def directory(self) -> list[DirectoryEntry]:
         """The organisations in the filter, each with the people trained there in the period."""
         return [DirectoryEntry(*row) for row in self._directory_rows]
@@ -449,18 +475,14 @@ class Coverage:
             if group_id in rows:
                 rows[group_id].people_in_person = n or 0
 
-        for _pk, group_id, _state, _county, _name, headcount, online, in_person in (
-                self._directory_rows):
+        for group_id, (organisations, reached, headcount, trained) in (
+                self._directory_totals[0].items()):
             row = rows.get(group_id)
-            if row is None:
-                continue
-            row.organisations += 1
-            people = online + in_person
-            if people:
-                row.organisations_reached += 1
-            if headcount:
+            if row is not None:
+                row.organisations += organisations
+                row.organisations_reached += reached
                 row.headcount += headcount
-                row.trained_of_headcount += min(people, headcount)
+                row.trained_of_headcount += trained
 
         today = f.today
         windows = {
@@ -540,12 +562,10 @@ class Coverage:
                                  .annotate(n=Sum("attendees"))
                                  .values_list("state", "county", "n")):
             row_for(state, county).people_in_person += n or 0
-        for _pk, _group_id, state, county, _name, _headcount, online, in_person in (
-                self._directory_rows):
+        for (state, county), (organisations, reached) in self._directory_totals[1].items():
             row = row_for(state, county)
-            row.organisations += 1
-            if online or in_person:
-                row.organisations_reached += 1
+            row.organisations += organisations
+            row.organisations_reached += reached
         return sorted(rows.values(), key=lambda row: (row.state, row.county.lower()))
 
     @cached_property
