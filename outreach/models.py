@@ -299,6 +299,10 @@ class TrainingRecord(models.Model):
             # services.coverage: one organisation's training in a period, and not_reached's
             # "was it reached?".
             models.Index(fields=["organisation", "issued_on", "user"], name="training_org"),
+            # services.coverage.organisation_table: a group's people with a current certificate
+            # per organisation, counted distinct from this index alone.
+            models.Index(fields=["group", "expires_on", "organisation", "user"],
+                         name="training_current"),
             # services.coverage.Coverage.groups: expiring within 30/60/90 days.
             models.Index(
                 fields=["expires_on", "group", "organisation", "state", "county", "renewed"],
