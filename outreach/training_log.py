@@ -14,21 +14,40 @@ other counted certificates (neither revoked nor replaced):
   For everyone else those are the same on every certificate, so a region or organisation either
   keeps all of a learner's records or none, and the links above stay exact under any filter.
   Learners who moved are counted with a distinct count over their own records, a few per cent.
+- next_on, next_in_group_on: the same links forward (the next counted certificate's issue date).
+  No certificate is dated after its issue, so when nothing was issued after a period's last day
+  (the dashboard's default, up to today) a learner who stayed at one place trained in the period
+  exactly when their latest certificate, the one without a next, was issued on or after its first
+  day. Coverage then reads only those latest records (the training_latest index: about one record
+  in six, one per learner and group) instead of every record of the period; for a period that
+  ends earlier, or if a certificate was dated ahead, it uses the previous_on links.
 - renewed: a later counted certificate of the same learner and course exists, so this one no
   longer expires for the dashboard.
 
 A certificate without an account (its learner deleted) carries no links: each is one person.
 
-Who writes it. The records are a function of the certificates table alone, and this module is
-their only writer. The certificate services send `certificates.signals.certificates_changed` with
-the learners and certificates they wrote (issue, revoke, reissue, a change of organisation, a
-deletion, the references a deletion emptied); `update()` below, its one receiver, recomputes those
-learners' records from scratch in two statements. Outreach never writes the certificates table.
+The months table (TrainingMonth) sums the records per calendar month, stakeholder group, state
+and county: the learners who stayed at one place, each on their first certificate of the month
+(people) and of the month in the group (people_in_group). The dashboard's months chart reads it
+for whole months without an organisation chosen (a dozen rows a month instead of the period's
+records); a period starting mid-month, or one organisation, reads the records. Learners who moved
+are counted from their records in both cases.
 
-How it is checked. `drift()` recounts every record from the certificates table and compares;
-`manage.py refresh_training_log --check` reports drift and exits non-zero (nightly, from
-deploy/), and the test suite checks it after every test that touches the database. Data written
-behind Redflag's back (SQL, another tool's import) is repaired by `refresh_training_log`.
+Who writes it. The records are a function of the certificates table alone, and the months table
+a function of the records; this module is the only writer of both. The certificate services send
+`certificates.signals.certificates_changed` with the learners and certificates they wrote (issue,
+revoke, reissue, a change of organisation, a deletion, the references a deletion emptied);
+`update()` below, its one receiver, recomputes those learners' records from scratch in two
+statements, then recounts the months those learners had a record in, before or after. A deleted
+certificate takes its record with it, so its month is unknown: a deletion recounts every month
+(rare: staff deletions; about a second on a million records). Outreach never writes the
+certificates table.
+
+How it is checked. `drift()` recounts every record from the certificates table, and the months
+table from the records, and compares; `manage.py refresh_training_log --check` reports drift and
+exits non-zero (nightly, from deploy/), and the test suite checks it after every test that touches
+the database. Data written behind Redflag's back (SQL, another tool's import) is repaired by
+`refresh_training_log`, which rewrites both.
 """
 
 import datetime
