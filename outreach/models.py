@@ -264,6 +264,8 @@ class TrainingRecord(models.Model):
     expires_on = models.DateField()
     previous_on = models.DateField(null=True)
     previous_in_group_on = models.DateField(null=True)
+    next_on = models.DateField(null=True)
+    next_in_group_on = models.DateField(null=True)
     moved = models.BooleanField(default=False)
     renewed = models.BooleanField(default=False)
 
@@ -279,6 +281,14 @@ class TrainingRecord(models.Model):
                         "previous_in_group_on", "moved"],
                 name="training_period",
             ),
+            # services.coverage.Coverage.online for a period that runs to the last issue date:
+            # each learner who stayed at one place on their latest certificate (in the group),
+            # about one record in six.
+            models.Index(
+                fields=["issued_on", "group", "organisation", "state", "county", "next_on"],
+                condition=models.Q(next_in_group_on__isnull=True, moved=False),
+                name="training_latest",
+            ),
             # services.coverage._moved_people: learners who trained at more than one place,
             # counted distinct (a few per cent of the rows).
             models.Index(
@@ -289,6 +299,10 @@ class TrainingRecord(models.Model):
             # services.coverage: one organisation's training in a period, and not_reached's
             # "was it reached?".
             models.Index(fields=["organisation", "issued_on", "user"], name="training_org"),
+            # services.coverage.organisation_table: a group's people with a current certificate
+            # per organisation, counted distinct from this index alone.
+            models.Index(fields=["group", "expires_on", "organisation", "user"],
+                         name="training_current"),
             # services.coverage.Coverage.groups: expiring within 30/60/90 days.
             models.Index(
                 fields=["expires_on", "group", "organisation", "state", "county", "renewed"],
@@ -298,6 +312,35 @@ class TrainingRecord(models.Model):
 
     def __str__(self):
         return f"{self.certificate_id} · {self.issued_on}"
+
+
+class TrainingMonth(models.Model):
+    """The training log summed per calendar month, group, state and county: the dashboard's
+    months chart without reading the period's records. Written only by outreach.training_log.
+
+    Learners who stayed at one place, each counted on their first certificate of the month (people)
+    and their first of the month in the group (people_in_group); the learners who moved are
+    counted from the records, as everywhere."""
+
+    month = models.DateField()
+    group = models.ForeignKey("courses.StakeholderGroup", on_delete=models.SET_NULL, null=True,
+                              related_name="+", db_index=False)
+    state = models.CharField(max_length=2)
+    county = models.CharField(max_length=100)
+    people = models.PositiveIntegerField()
+    people_in_group = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("training month")
+        verbose_name_plural = _("training months")
+        default_permissions = ()
+        indexes = [
+            # services.coverage.Coverage.months, and training_log rewriting a learner's months.
+            models.Index(fields=["month", "group", "state", "county"], name="training_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} · {self.state} {self.county}"
 
 
 def organisation_by_invite_code(typed: str) -> "Organisation | None":

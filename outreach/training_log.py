@@ -14,33 +14,57 @@ other counted certificates (neither revoked nor replaced):
   For everyone else those are the same on every certificate, so a region or organisation either
   keeps all of a learner's records or none, and the links above stay exact under any filter.
   Learners who moved are counted with a distinct count over their own records, a few per cent.
+- next_on, next_in_group_on: the same links forward (the next counted certificate's issue date).
+  No certificate is dated after its issue, so when nothing was issued after a period's last day
+  (the dashboard's default, up to today) a learner who stayed at one place trained in the period
+  exactly when their latest certificate, the one without a next, was issued on or after its first
+  day. Coverage then reads only those latest records (the training_latest index: about one record
+  in six, one per learner and group) instead of every record of the period; for a period that
+  ends earlier, or if a certificate was dated ahead, it uses the previous_on links.
 - renewed: a later counted certificate of the same learner and course exists, so this one no
   longer expires for the dashboard.
 
 A certificate without an account (its learner deleted) carries no links: each is one person.
 
-Who writes it. The records are a function of the certificates table alone, and this module is
-their only writer. The certificate services send `certificates.signals.certificates_changed` with
-the learners and certificates they wrote (issue, revoke, reissue, a change of organisation, a
-deletion, the references a deletion emptied); `update()` below, its one receiver, recomputes those
-learners' records from scratch in two statements. Outreach never writes the certificates table.
+The months table (TrainingMonth) sums the records per calendar month, stakeholder group, state
+and county: the learners who stayed at one place, each on their first certificate of the month
+(people) and of the month in the group (people_in_group). The dashboard's months chart reads it
+for whole months without an organisation chosen (a dozen rows a month instead of the period's
+records); a period starting mid-month, or one organisation, reads the records. Learners who moved
+are counted from their records in both cases.
 
-How it is checked. `drift()` recounts every record from the certificates table and compares;
-`manage.py refresh_training_log --check` reports drift and exits non-zero (nightly, from
-deploy/), and the test suite checks it after every test that touches the database. Data written
-behind Redflag's back (SQL, another tool's import) is repaired by `refresh_training_log`.
+Who writes it. The records are a function of the certificates table alone, and the months table
+a function of the records; this module is the only writer of both. The certificate services send
+`certificates.signals.certificates_changed` with the learners and certificates they wrote (issue,
+revoke, reissue, a change of organisation, a deletion, the references a deletion emptied);
+`update()` below, its one receiver, recomputes those learners' records from scratch in two
+statements, then recounts the months those learners had a record in, before or after. A deleted
+certificate takes its record with it, so its month is unknown: a deletion recounts every month
+(rare: staff deletions; about a second on a million records). Outreach never writes the
+certificates table.
+
+How it is checked. `drift()` recounts every record from the certificates table, and the months
+table from the records, and compares; `manage.py refresh_training_log --check` reports drift and
+exits non-zero (nightly, from deploy/), and the test suite checks it after every test that touches
+the database. Data written behind Redflag's back (SQL, another tool's import) is repaired by
+`refresh_training_log`, which rewrites both.
 """
+
+import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.db.models import Count, Q
+from redflag.lib.dates import add_months
 
 from certificates.models import Certificate
 
-from .models import TrainingRecord
+from .models import TrainingMonth, TrainingRecord
+from .services.coverage import MonthStart
 
 _COLUMNS = ("certificate_id", "user_id", "course_id", "group_id", "organisation_id", "state",
-            "county", "issued_on", "expires_on", "previous_on", "previous_in_group_on", "moved",
-            "renewed")
+            "county", "issued_on", "expires_on", "previous_on", "previous_in_group_on", "next_on",
+            "next_in_group_on", "moved", "renewed")
 
 
 def _recount_sql(where: str) -> str:
@@ -59,6 +83,10 @@ def _recount_sql(where: str) -> str:
                 LAG(issued_on) OVER (PARTITION BY user_id ORDER BY issued_on, id) END,
             CASE WHEN user_id IS NOT NULL THEN
                 LAG(issued_on) OVER (PARTITION BY user_id, group_id ORDER BY issued_on, id) END,
+            CASE WHEN user_id IS NOT NULL THEN
+                LEAD(issued_on) OVER (PARTITION BY user_id ORDER BY issued_on, id) END,
+            CASE WHEN user_id IS NOT NULL THEN
+                LEAD(issued_on) OVER (PARTITION BY user_id, group_id ORDER BY issued_on, id) END,
             CASE WHEN user_id IS NULL
                   OR (MIN(COALESCE(organisation_id, 0)) OVER learner
                         = MAX(COALESCE(organisation_id, 0)) OVER learner
@@ -101,17 +129,80 @@ def update(user_ids=(), certificate_ids=()) -> None:
                         .values_list("user_id", flat=True))
     # First the certificates themselves: a deleted, revoked or account-less one loses its record
     # (an account-less one gets it back, on its own); the learners' pass below rewrites the rest.
+    months = set()
+    everything = False
     for start in range(0, len(certificate_ids), 500):
         chunk = certificate_ids[start:start + 500]
+        records = TrainingRecord.objects.filter(certificate_id__in=chunk)
+        months.update(_months_of(records))
+        # A deleted certificate's record went with it, and its month with it: rare (staff
+        # deletions), so every month is recounted then.
+        everything = everything or (
+            Certificate.objects.filter(pk__in=chunk).count() < len(chunk))
         marks = ", ".join(["%s"] * len(chunk))
         _rewrite(f"user_id IS NULL AND id IN ({marks})", f"certificate_id IN ({marks})", chunk)
+        months.update(_months_of(records))
     user_ids = sorted(user_ids)
     User = get_user_model()
     for start in range(0, len(user_ids), 500):
         chunk = user_ids[start:start + 500]
         list(User.objects.select_for_update().filter(pk__in=chunk).values_list("pk", flat=True))
+        records = TrainingRecord.objects.filter(user_id__in=chunk)
+        months.update(_months_of(records))
         marks = ", ".join(["%s"] * len(chunk))
         _rewrite(f"user_id IN ({marks})", f"user_id IN ({marks})", chunk)
+        months.update(_months_of(records))
+    _rewrite_months(None if everything else months)
+
+
+def _months_of(records) -> set:
+    return {_as_date(month) for month in records.order_by().annotate(month=MonthStart("issued_on"))
+            .values_list("month", flat=True).distinct()}
+
+
+def _as_date(value) -> datetime.date:
+    if isinstance(value, str):  # SQLite's DATE() answers text
+        return datetime.date.fromisoformat(value)
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _recount_months(months=None):
+    """The months table recounted from the records, for these months (first days) or all."""
+    records = TrainingRecord.objects.filter(moved=False)
+    if months is not None:
+        in_months = Q(pk__in=[])
+        for month in months:
+            in_months |= Q(issued_on__gte=month, issued_on__lt=add_months(month, 1))
+        records = records.filter(in_months)
+    month = MonthStart("issued_on")
+    return (records.order_by().values("group_id", "state", "county", month=month)
+            .annotate(people=Count("issued_on", filter=Q(previous_on__isnull=True)
+                                   | Q(previous_on__lt=month)),
+                      people_in_group=Count("issued_on",
+                                            filter=Q(previous_in_group_on__isnull=True)
+                                            | Q(previous_in_group_on__lt=month)))
+            .values_list(*_MONTH_COLUMNS))
+
+
+_MONTH_COLUMNS = ("month", "group_id", "state", "county", "people", "people_in_group")
+
+
+def _rewrite_months(months=None) -> None:
+    """Recount these months (first days) of the months table from the records; None: all."""
+    if months is not None:
+        months = sorted(months)
+        if not months:
+            return
+    table = connection.ops.quote_name(TrainingMonth._meta.db_table)
+    for start in range(0, len(months or [None]), 100):
+        chunk = None if months is None else months[start:start + 100]
+        stale = TrainingMonth.objects.all()
+        if chunk is not None:
+            stale = stale.filter(month__in=chunk)
+        stale._raw_delete(stale.db)
+        sql, params = _recount_months(chunk).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {table} ({', '.join(_MONTH_COLUMNS)}) {sql}", params)
 
 
 def changed(sender, *, user_ids=(), certificate_ids=(), **kwargs) -> None:
@@ -133,6 +224,7 @@ def rebuild(*, batch_size: int = 20000, progress_stream=None) -> int:
         TrainingRecord.objects.exclude(certificate__revoked_at__isnull=True).delete()
         _rewrite("user_id IS NULL", "user_id IS NULL", [])
     if low is None:
+        _rewrite_months()
         return 0
     bar = Progress(high - low + 1, progress_stream)
     for start in range(low, high + 1, batch_size):
@@ -142,6 +234,8 @@ def rebuild(*, batch_size: int = 20000, progress_stream=None) -> int:
                      [start, end])
         bar.update(end - start, "training log")
     bar.close()
+    with transaction.atomic():
+        _rewrite_months()
     return learners
 
 
@@ -160,4 +254,15 @@ def drift(*, sample: int = 5) -> tuple[int, list]:
             [*_FLAGS, *_FLAGS],
         )
         rows = cursor.fetchall()
+        # The months table against a recount from the (just checked) records.
+        months = connection.ops.quote_name(TrainingMonth._meta.db_table)
+        month_columns = ", ".join(_MONTH_COLUMNS)
+        sql, params = _recount_months().query.sql_with_params()
+        cursor.execute(
+            f"SELECT * FROM (SELECT {month_columns} FROM {months} EXCEPT {sql}) AS stale "
+            f"UNION ALL "
+            f"SELECT * FROM ({sql} EXCEPT SELECT {month_columns} FROM {months}) AS missing",
+            [*params, *params],
+        )
+        rows += cursor.fetchall()
     return len(rows), rows[:sample]

@@ -17,7 +17,7 @@ from certificates import codes
 from certificates.models import Certificate
 from certificates.services import issuing
 from courses.models import StakeholderGroup
-from outreach.models import Organisation, TrainingRecord
+from outreach.models import Organisation, TrainingMonth, TrainingRecord
 from outreach.services import coverage, membership
 from tests.conftest import certificates_written, make_course, make_user
 
@@ -25,13 +25,13 @@ TODAY = datetime.date(2026, 6, 15)
 
 
 def expected_records() -> dict:
-    """Counted certificate id -> (previous_on, previous_in_group_on, moved, renewed), from the
-    rules."""
+    """Counted certificate id -> (previous_on, previous_in_group_on, next_on, next_in_group_on,
+    moved, renewed), from the rules."""
     certificates = list(Certificate.objects.values(
         "id", "user_id", "course_id", "group_id", "organisation_id", "state", "county",
         "issued_on", "passed_at", "revoked_at", "replaced_by_id"))
     counted = [c for c in certificates if c["revoked_at"] is None and c["replaced_by_id"] is None]
-    expected = {c["id"]: (None, None, False, False) for c in counted}
+    expected = {c["id"]: (None, None, None, None, False, False) for c in counted}
     by_user = {}
     for c in counted:
         if c["user_id"]:
@@ -40,21 +40,23 @@ def expected_records() -> dict:
         own.sort(key=lambda c: (c["issued_on"], c["id"]))
         places = {(c["organisation_id"], c["state"], c["county"]) for c in own}
         for index, c in enumerate(own):
-            earlier = own[:index]
+            earlier, later = own[:index], own[index + 1:]
             in_group = [e for e in earlier if e["group_id"] == c["group_id"]]
+            later_in_group = [e for e in later if e["group_id"] == c["group_id"]]
             renewed = c["course_id"] is not None and any(
                 o["course_id"] == c["course_id"] and o["passed_at"] > c["passed_at"] for o in own)
             expected[c["id"]] = (earlier[-1]["issued_on"] if earlier else None,
                                  in_group[-1]["issued_on"] if in_group else None,
+                                 later[0]["issued_on"] if later else None,
+                                 later_in_group[0]["issued_on"] if later_in_group else None,
                                  len(places) > 1, renewed)
     return expected
 
 
 def stored_records() -> dict:
-    return {pk: (previous_on, previous_in_group_on, moved, renewed)
-            for pk, previous_on, previous_in_group_on, moved, renewed in
-            TrainingRecord.objects.values_list(
-                "certificate_id", "previous_on", "previous_in_group_on", "moved", "renewed")}
+    return {pk: tuple(rest) for pk, *rest in TrainingRecord.objects.values_list(
+        "certificate_id", "previous_on", "previous_in_group_on", "next_on", "next_in_group_on",
+        "moved", "renewed")}
 
 
 def issue(user, course, organisation, issued_on, *, group=None, county=None, **extra):
@@ -132,6 +134,7 @@ def test_the_records_follow_every_change_to_the_certificates(course, course_inde
             certificate.render_failures += 1
             certificate.save(update_fields=["render_failures"])
         assert stored_records() == expected_records(), f"after step {step}: {action}"
+        assert stored_months() == expected_months(), f"after step {step}: {action}"
         assert training_log_drift() == 0
     assert TrainingRecord.objects.filter(moved=True).exists()
     assert TrainingRecord.objects.filter(renewed=True).exists()
@@ -228,6 +231,80 @@ def test_the_check_finds_certificates_changed_outside_redflag_and_the_command_re
     call_command("refresh_training_log", "--no-progress", stdout=out)
     assert "1 learners" in out.getvalue()
     assert stored_records() == expected_records()
+    call_command("refresh_training_log", "--check", stdout=io.StringIO())
+
+
+def expected_months() -> dict:
+    """(month, group, state, county) -> (people, people_in_group) from the rules: the learners who
+    stayed at one place, each once per month in all and once per month in each group."""
+    certificates = [c for c in Certificate.objects.values(
+        "id", "user_id", "group_id", "organisation_id", "state", "county", "issued_on",
+        "revoked_at", "replaced_by_id") if c["revoked_at"] is None and c["replaced_by_id"] is None]
+    places = {}
+    for c in certificates:
+        places.setdefault(c["user_id"], set()).add((c["organisation_id"], c["state"], c["county"]))
+    first_in_month, first_in_group = set(), set()
+    months = {}
+    for c in sorted(certificates, key=lambda c: (c["issued_on"], c["id"])):
+        if c["user_id"] is not None and len(places[c["user_id"]]) > 1:
+            continue
+        month = c["issued_on"].replace(day=1)
+        person = c["user_id"] if c["user_id"] is not None else ("certificate", c["id"])
+        key = (month, c["group_id"], c["state"], c["county"])
+        people, in_group = months.get(key, (0, 0))
+        if (person, month) not in first_in_month:
+            first_in_month.add((person, month))
+            people += 1
+        if (person, month, c["group_id"]) not in first_in_group:
+            first_in_group.add((person, month, c["group_id"]))
+            in_group += 1
+        months[key] = (people, in_group)
+    return months
+
+
+def stored_months() -> dict:
+    return {(month, group_id, state, county): (people, in_group)
+            for month, group_id, state, county, people, in_group in
+            TrainingMonth.objects.values_list("month", "group_id", "state", "county", "people",
+                                              "people_in_group")}
+
+
+def test_the_months_table_follows_issue_revoke_reissue_and_delete(course, places, hotel_group,
+                                                                  school_group, coordinator):
+    harbor, bayview, school = places
+    learner = make_user("monthly@example.org", profile_group=hotel_group)
+    first = issue(learner, course, harbor, datetime.date(2025, 3, 3))
+    issue(learner, course, harbor, datetime.date(2025, 3, 20))  # the same month: one person
+    issue(learner, course, harbor, datetime.date(2025, 3, 25), group=school_group)
+    other = make_user("monthly-too@example.org", profile_group=hotel_group)
+    later = issue(other, course, bayview, datetime.date(2025, 4, 2))
+    assert stored_months() == expected_months()
+    assert stored_months()[datetime.date(2025, 3, 1), hotel_group.pk, "CA", "Alameda"] == (1, 1)
+    issuing.revoke_certificate(first, by=coordinator, reason="Issued in error")
+    assert stored_months() == expected_months()
+    issuing.reissue_certificate(later, by=coordinator, learner_name="Corrected", reason="Typo")
+    assert stored_months() == expected_months()
+    Certificate.objects.get(user=other, revoked_at__isnull=True).delete()
+    assert stored_months() == expected_months()
+    assert not any(key[0] == datetime.date(2025, 4, 1) for key in stored_months())
+    issue(learner, course, school, datetime.date(2025, 5, 1))  # moved: out of the table
+    assert stored_months() == expected_months()
+    assert training_log_drift() == 0
+
+
+def test_the_check_finds_a_tampered_months_table_and_the_command_repairs_it(course, places,
+                                                                            hotel_group):
+    learner = make_user("tampered@example.org", profile_group=hotel_group)
+    issue(learner, course, places[0], datetime.date(2025, 3, 1))
+    issue(learner, course, places[0], datetime.date(2026, 3, 1))
+    TrainingMonth.objects.filter(month=datetime.date(2025, 3, 1)).update(people=5)
+    with pytest.raises(CommandError, match="differs from a recount in 2 rows"):
+        call_command("refresh_training_log", "--check")
+    TrainingMonth.objects.filter(month=datetime.date(2026, 3, 1)).delete()
+    with pytest.raises(CommandError, match="differs from a recount in 3 rows"):
+        call_command("refresh_training_log", "--check")
+    call_command("refresh_training_log", "--no-progress", stdout=io.StringIO())
+    assert stored_months() == expected_months()
     call_command("refresh_training_log", "--check", stdout=io.StringIO())
 
 
