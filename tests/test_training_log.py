@@ -308,6 +308,31 @@ def test_the_check_finds_a_tampered_months_table_and_the_command_repairs_it(cour
     call_command("refresh_training_log", "--check", stdout=io.StringIO())
 
 
+def test_the_upgrade_fills_the_forward_links_and_the_months_of_existing_records(
+    course, places, hotel_group, school_group
+):
+    import importlib
+    from types import SimpleNamespace
+
+    fill = importlib.import_module("outreach.migrations.0007_fill_training_links_and_months").fill
+    learner = make_user("upgraded@example.org", profile_group=hotel_group)
+    issue(learner, course, places[0], datetime.date(2025, 3, 3))
+    issue(learner, course, places[0], datetime.date(2025, 3, 20), group=school_group)
+    issue(learner, course, places[0], datetime.date(2026, 1, 5))
+    other = make_user("upgraded-too@example.org", profile_group=hotel_group)
+    issue(other, course, places[1], datetime.date(2025, 4, 2))
+    issue(other, course, places[2], datetime.date(2025, 6, 2))  # moved: out of the months
+    # A site as it stood before the columns and the table: nothing filled in.
+    TrainingRecord.objects.update(next_on=None, next_in_group_on=None)
+    TrainingMonth.objects.all().delete()
+    assert training_log_drift() > 0
+    # What the migration uses of its schema editor (a real one cannot open inside a test's
+    # transaction on SQLite).
+    fill(None, SimpleNamespace(connection=connection, quote_name=connection.ops.quote_name))
+    assert training_log_drift() == 0
+    assert stored_months() == expected_months()
+
+
 def test_the_dashboard_reads_only_the_training_log(course, places, hotel_group):
     """Coverage never reads the certificates table: a certificate written behind the log's back
     is not counted until the log is told (or repaired)."""

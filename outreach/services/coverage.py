@@ -348,8 +348,9 @@ class DirectoryEntry:
 class Coverage:
     """Every figure set of the dashboard for one filter, sharing the queries they have in common.
 
-    Each set is computed on first use; the whole dashboard is 15 queries, whatever the data
-    (and, on PostgreSQL, the two settings of _tune_for_reporting).
+    Each set is computed on first use; the whole dashboard is a fixed number of queries, whatever
+    the data (tests/test_outreach_coverage.py counts them), and on PostgreSQL the two settings of
+    _tune_for_reporting.
     """
 
     def __init__(self, f: CoverageFilter):
