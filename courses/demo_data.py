@@ -148,8 +148,7 @@ def load_jurisdictions(path: Path = DEMO_JURISDICTIONS_FILE) -> dict:
     result = _table(_read(path), JURISDICTIONS, "", problems)
     if result is not None:
         slugs = [jurisdiction["slug"] for jurisdiction in result["jurisdictions"]]
-        for slug in sorted({slug for slug in slugs if slugs.count(slug) > 1}):
-            problems.append(f"two jurisdictions have the slug {slug!r}")
+        problems += _duplicate_slugs(slugs, "jurisdictions")
         if result["default"] not in slugs:
             problems.append(
                 f"default: {result['default']!r} is not one of {', '.join(map(repr, slugs))}"
@@ -208,8 +207,7 @@ def _course_problems(path: Path, course: dict) -> list[str]:
             f"1-{course['slug']}.toml"
         )
     slugs = [lesson["slug"] for lesson in course["lessons"]]
-    for slug in sorted({slug for slug in slugs if slugs.count(slug) > 1}):
-        problems.append(f"two lessons have the slug {slug!r}")
+    problems += _duplicate_slugs(slugs, "lessons")
     topics = [topic["slug"] for topic in course["topics"]]
     for number, topic in enumerate(course["topics"], 1):
         where = f"topic {number} ({topic['slug']})"
@@ -220,8 +218,7 @@ def _course_problems(path: Path, course: dict) -> list[str]:
             )
         if topic["required"] < 0:
             problems.append(f"{where}, required: should be 0 or more, not {topic['required']}")
-    for slug in sorted({slug for slug in topics if topics.count(slug) > 1}):
-        problems.append(f"two topics have the slug {slug!r}")
+    problems += _duplicate_slugs(topics, "topics")
     for number, question in enumerate(course["questions"], 1):
         if question["lesson"] not in slugs:
             problems.append(
@@ -230,6 +227,11 @@ def _course_problems(path: Path, course: dict) -> list[str]:
             )
         problems += _topic_problems(number, question["topic"], topics)
     return problems
+
+
+def _duplicate_slugs(slugs: list[str], things: str) -> list[str]:
+    return [f"two {things} have the slug {slug!r}"
+            for slug in sorted({slug for slug in slugs if slugs.count(slug) > 1})]
 
 
 def _topic_problems(number: int, topic: str, topics: list[str]) -> list[str]:

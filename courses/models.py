@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from redflag.lib.dates import add_months
 from redflag.lib.phones import validate_phone
 from redflag.lib.regions import STATE_NAMES, US_STATES
 from wagtail import blocks
@@ -272,6 +273,11 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
+
+    def expires_on(self, issued_on):
+        """When a certificate of this course issued on `issued_on` stops being current: its
+        jurisdiction's validity after the issue date."""
+        return add_months(issued_on, self.jurisdiction.validity_months)
 
     @cached_property
     def lessons(self):

@@ -36,6 +36,30 @@ class QuizReportPermissionMixin(PermissionCheckedMixin):
         return self.request.user.has_perm(permission)
 
 
+class OneQuizReportMixin(QuizReportPermissionMixin):
+    """A report on one quiz, named in the URL: its title under the report's, and links and file
+    names that carry it. `file_suffix` names what the report lists."""
+
+    file_suffix = ""
+
+    @cached_property
+    def quiz(self):
+        return get_object_or_404(QuizPage, pk=self.kwargs["quiz_id"])
+
+    @property
+    def page_subtitle(self):
+        return self.quiz.title
+
+    def get_index_url(self):
+        return reverse(self.index_url_name, args=[self.quiz.pk])
+
+    def get_index_results_url(self):
+        return reverse(self.index_results_url_name, args=[self.quiz.pk])
+
+    def get_filename(self):
+        return f"quiz-{self.quiz.pk}-{self.file_suffix}"
+
+
 def _percent(part, whole):
     return f"{round(part * 100 / whole)}%" if whole else "–"
 
@@ -95,8 +119,9 @@ class QuizResultsReportView(QuizReportPermissionMixin, ReportView):
         return quizzes
 
 
-class QuizQuestionsReportView(QuizReportPermissionMixin, ReportView):
+class QuizQuestionsReportView(OneQuizReportMixin, ReportView):
     header_icon = "help"
+    file_suffix = "questions"
     index_url_name = "quiz_reports:questions"
     index_results_url_name = "quiz_reports:questions_results"
     verbose_name = _("question")
@@ -118,26 +143,9 @@ class QuizQuestionsReportView(QuizReportPermissionMixin, ReportView):
         "missed": _("Times missed"), "miss_rate": _("Missed"), "status": _("In the quiz now"),
     }
 
-    @cached_property
-    def quiz(self):
-        return get_object_or_404(QuizPage, pk=self.kwargs["quiz_id"])
-
     @property
     def page_title(self):
         return _("Most missed questions")
-
-    @property
-    def page_subtitle(self):
-        return self.quiz.title
-
-    def get_index_url(self):
-        return reverse(self.index_url_name, args=[self.quiz.pk])
-
-    def get_index_results_url(self):
-        return reverse(self.index_results_url_name, args=[self.quiz.pk])
-
-    def get_filename(self):
-        return f"quiz-{self.quiz.pk}-questions"
 
     def get_queryset(self):
         # Grouped by the question's stable block id: edits to its wording keep its history.
@@ -168,7 +176,7 @@ class QuizQuestionsReportView(QuizReportPermissionMixin, ReportView):
         return rows
 
 
-class QuizTopicsReportView(QuizReportPermissionMixin, ReportView):
+class QuizTopicsReportView(OneQuizReportMixin, ReportView):
     """A quiz's results per topic: the share of answers that were right, over submitted attempts.
 
     Attempts whose time ran out are left out: their questions were not answered, so they say
@@ -177,6 +185,7 @@ class QuizTopicsReportView(QuizReportPermissionMixin, ReportView):
     """
 
     header_icon = "help"
+    file_suffix = "topics"
     index_url_name = "quiz_reports:topics"
     index_results_url_name = "quiz_reports:topics_results"
     verbose_name = _("topic")
@@ -196,26 +205,9 @@ class QuizTopicsReportView(QuizReportPermissionMixin, ReportView):
         "correct": _("Correct"), "correct_rate": _("Share correct"), "status": _("In the quiz now"),
     }
 
-    @cached_property
-    def quiz(self):
-        return get_object_or_404(QuizPage, pk=self.kwargs["quiz_id"])
-
     @property
     def page_title(self):
         return _("Results by topic")
-
-    @property
-    def page_subtitle(self):
-        return self.quiz.title
-
-    def get_index_url(self):
-        return reverse(self.index_url_name, args=[self.quiz.pk])
-
-    def get_index_results_url(self):
-        return reverse(self.index_results_url_name, args=[self.quiz.pk])
-
-    def get_filename(self):
-        return f"quiz-{self.quiz.pk}-topics"
 
     def get_queryset(self):
         # Three queries whatever the number of attempts: the quiz, its topics, and the answers

@@ -143,6 +143,9 @@ def test_seed_demo_gives_each_course_its_jurisdiction_and_sources_and_runs_twice
     assert courses["hotel-staff"].jurisdiction == california
     assert {course.jurisdiction.slug for slug, course in courses.items()
             if slug != "hotel-staff"} == {"national"}
+    # The page as production serves it: a first request under DEBUG would load the URLs with
+    # the development media route, which every later test in the process would then see.
+    settings.DEBUG = False
     html = client.get(courses["hotel-staff"].url).content.decode()
     assert "California law: take this training within 6 months of starting work" in html
 

@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from redflag.lib.dates import add_months
 from wagtail.log_actions import log
 
 from .. import codes
@@ -124,7 +123,7 @@ def issue_certificate(
         score_percent=score_percent,
         passed_at=passed_at,
         issued_on=issued_on,
-        expires_on=add_months(issued_on, course.jurisdiction.validity_months),
+        expires_on=course.expires_on(issued_on),
         code=_unused_code(),
     )
     try:

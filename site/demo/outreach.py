@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from redflag.accounts.models import LearnerProfile
 from redflag.demo.accounts import DEMO_PASSWORD
-from redflag.lib.dates import add_months
 
 from certificates import codes
 from certificates.models import Certificate
@@ -96,7 +95,7 @@ def _certificate(user, profile, organisation, course, issued_on, *, learner_name
         organisation=organisation, organisation_name=profile.employer, job_role=profile.job_role,
         state=profile.state, county=profile.county, zip_code=profile.zip_code,
         score_percent=90, passed_at=passed_at, issued_on=issued_on,
-        expires_on=add_months(issued_on, course.jurisdiction.validity_months),
+        expires_on=course.expires_on(issued_on),
         code=codes.new_code(),
     )
 
