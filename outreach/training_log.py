@@ -28,10 +28,13 @@ A certificate without an account (its learner deleted) carries no links: each is
 
 The months table (TrainingMonth) sums the records per calendar month, stakeholder group, state
 and county: the learners who stayed at one place, each on their first certificate of the month
-(people) and of the month in the group (people_in_group). The dashboard's months chart reads it
-for whole months without an organisation chosen (a dozen rows a month instead of the period's
-records); a period starting mid-month, or one organisation, reads the records. Learners who moved
-are counted from their records in both cases.
+(people) and of the month in the group (people_in_group), and each on their latest certificate,
+overall and in the group (latest, latest_in_group). The dashboard's months chart reads the first
+two for whole months without an organisation chosen (a dozen rows a month instead of the period's
+records); the people per group and county of a period that starts on a first of the month and
+runs to the last issue date are the sums of the last two from its first month on. Other periods,
+and one organisation, read the records. Learners who moved are counted from their records in
+every case.
 
 Who writes it. The records are a function of the certificates table alone, and the months table
 a function of the records; this module is the only writer of both. The certificate services send
@@ -180,11 +183,14 @@ def _recount_months(months=None):
                                    | Q(previous_on__lt=month)),
                       people_in_group=Count("issued_on",
                                             filter=Q(previous_in_group_on__isnull=True)
-                                            | Q(previous_in_group_on__lt=month)))
+                                            | Q(previous_in_group_on__lt=month)),
+                      latest=Count("issued_on", filter=Q(next_on__isnull=True)),
+                      latest_in_group=Count("issued_on", filter=Q(next_in_group_on__isnull=True)))
             .values_list(*_MONTH_COLUMNS))
 
 
-_MONTH_COLUMNS = ("month", "group_id", "state", "county", "people", "people_in_group")
+_MONTH_COLUMNS = ("month", "group_id", "state", "county", "people", "people_in_group", "latest",
+                  "latest_in_group")
 
 
 def _rewrite_months(months=None) -> None:

@@ -235,8 +235,9 @@ def test_the_check_finds_certificates_changed_outside_redflag_and_the_command_re
 
 
 def expected_months() -> dict:
-    """(month, group, state, county) -> (people, people_in_group) from the rules: the learners who
-    stayed at one place, each once per month in all and once per month in each group."""
+    """(month, group, state, county) -> (people, people_in_group, latest, latest_in_group) from
+    the rules: the learners who stayed at one place, each once per month in all and once per month
+    in each group, and each once on their latest certificate in all and in each group."""
     certificates = [c for c in Certificate.objects.values(
         "id", "user_id", "group_id", "organisation_id", "state", "county", "issued_on",
         "revoked_at", "replaced_by_id") if c["revoked_at"] is None and c["replaced_by_id"] is None]
@@ -244,6 +245,7 @@ def expected_months() -> dict:
     for c in certificates:
         places.setdefault(c["user_id"], set()).add((c["organisation_id"], c["state"], c["county"]))
     first_in_month, first_in_group = set(), set()
+    latest, latest_in_group = {}, {}
     months = {}
     for c in sorted(certificates, key=lambda c: (c["issued_on"], c["id"])):
         if c["user_id"] is not None and len(places[c["user_id"]]) > 1:
@@ -251,22 +253,31 @@ def expected_months() -> dict:
         month = c["issued_on"].replace(day=1)
         person = c["user_id"] if c["user_id"] is not None else ("certificate", c["id"])
         key = (month, c["group_id"], c["state"], c["county"])
-        people, in_group = months.get(key, (0, 0))
+        people, in_group, _, _ = months.get(key, (0, 0, 0, 0))
         if (person, month) not in first_in_month:
             first_in_month.add((person, month))
             people += 1
         if (person, month, c["group_id"]) not in first_in_group:
             first_in_group.add((person, month, c["group_id"]))
             in_group += 1
-        months[key] = (people, in_group)
+        months[key] = (people, in_group, 0, 0)
+        # In issue order, so the last one written is the latest.
+        latest[person] = key
+        latest_in_group[person, c["group_id"]] = key
+    for key in latest.values():
+        people, in_group, n, n_in_group = months[key]
+        months[key] = (people, in_group, n + 1, n_in_group)
+    for key in latest_in_group.values():
+        people, in_group, n, n_in_group = months[key]
+        months[key] = (people, in_group, n, n_in_group + 1)
     return months
 
 
 def stored_months() -> dict:
-    return {(month, group_id, state, county): (people, in_group)
-            for month, group_id, state, county, people, in_group in
+    return {(month, group_id, state, county): tuple(counts)
+            for month, group_id, state, county, *counts in
             TrainingMonth.objects.values_list("month", "group_id", "state", "county", "people",
-                                              "people_in_group")}
+                                              "people_in_group", "latest", "latest_in_group")}
 
 
 def test_the_months_table_follows_issue_revoke_reissue_and_delete(course, places, hotel_group,
@@ -279,7 +290,8 @@ def test_the_months_table_follows_issue_revoke_reissue_and_delete(course, places
     other = make_user("monthly-too@example.org", profile_group=hotel_group)
     later = issue(other, course, bayview, datetime.date(2025, 4, 2))
     assert stored_months() == expected_months()
-    assert stored_months()[datetime.date(2025, 3, 1), hotel_group.pk, "CA", "Alameda"] == (1, 1)
+    assert stored_months()[datetime.date(2025, 3, 1), hotel_group.pk, "CA", "Alameda"] == (
+        1, 1, 0, 1)
     issuing.revoke_certificate(first, by=coordinator, reason="Issued in error")
     assert stored_months() == expected_months()
     issuing.reissue_certificate(later, by=coordinator, learner_name="Corrected", reason="Typo")
@@ -308,13 +320,14 @@ def test_the_check_finds_a_tampered_months_table_and_the_command_repairs_it(cour
     call_command("refresh_training_log", "--check", stdout=io.StringIO())
 
 
-def test_the_upgrade_fills_the_forward_links_and_the_months_of_existing_records(
+def test_the_upgrades_fill_the_forward_links_and_the_months_of_existing_records(
     course, places, hotel_group, school_group
 ):
     import importlib
     from types import SimpleNamespace
 
-    fill = importlib.import_module("outreach.migrations.0007_fill_training_links_and_months").fill
+    fills = [importlib.import_module(f"outreach.migrations.{name}").fill for name in (
+        "0007_fill_training_links_and_months", "0008_training_month_latest")]
     learner = make_user("upgraded@example.org", profile_group=hotel_group)
     issue(learner, course, places[0], datetime.date(2025, 3, 3))
     issue(learner, course, places[0], datetime.date(2025, 3, 20), group=school_group)
@@ -328,7 +341,8 @@ def test_the_upgrade_fills_the_forward_links_and_the_months_of_existing_records(
     assert training_log_drift() > 0
     # What the migration uses of its schema editor (a real one cannot open inside a test's
     # transaction on SQLite).
-    fill(None, SimpleNamespace(connection=connection, quote_name=connection.ops.quote_name))
+    for fill in fills:
+        fill(None, SimpleNamespace(connection=connection, quote_name=connection.ops.quote_name))
     assert training_log_drift() == 0
     assert stored_months() == expected_months()
 

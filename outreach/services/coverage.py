@@ -357,99 +357,171 @@ class Coverage:
         self.f = f
 
     @cached_property
-    def online(self) -> dict:
-        """People trained online in the period: per group, per organisation, per state and county
-        and in total.
+    def _reads_latest(self) -> bool:
+        """Whether each learner who stayed at one place can be counted on their latest
+        certificate (see _runs_to_the_last_issue), and the people per group and county read
+        from the months table: a period from a first of the month to the last issue date, no
+        organisation chosen (the months table has none). One index probe."""
+        f = self.f
+        return self._runs_to_the_last_issue and f.date_from.day == 1 and not f.organisation_id
 
-        One grouped pass over the period's certificates counts the learners who stayed at one
-        place (each counted on their first certificate, see _first_in_period, so the counts add
-        up); four small distinct counts add the learners who moved.
+    @cached_property
+    def _runs_to_the_last_issue(self) -> bool:
+        return _runs_to_the_last_issue(self.f)
+
+    @cached_property
+    def online(self) -> dict:
+        """People trained online in the period: per group, per state and county and in total.
+        (Per organisation: see _directory_sql.)
+
+        The learners who stayed at one place are counted once each, on one of their
+        certificates: their latest, summed in the months table, for the dashboard's default
+        period (see _reads_latest); else their first in the period, in one grouped pass over
+        the period's records (see _first_in_period). Three small distinct counts add the
+        learners who moved.
         """
         f = self.f
         county = {"state_key": _byte_order("state"), "county_key": _byte_order("county")}
-        if _runs_to_the_last_issue(f):
+        by_group, by_county = Counter(), Counter()
+        total = 0
+        if self._reads_latest:
+            anywhere = "latest_in_group" if f.group_id else "latest"
+            rows = (f.training_months().order_by().values("group_id", **county)
+                    .annotate(in_group=Sum("latest_in_group"), anywhere=Sum(anywhere)))
+        elif self._runs_to_the_last_issue:
             # Each learner on their latest certificate (in the group): a sixth of the records.
             latest = Q(next_on__isnull=True) if not f.group_id else Q()
             rows = (f.certificates().filter(next_in_group_on__isnull=True, moved=False)
-                    .order_by().values("group_id", "organisation_id", **county)
+                    .order_by().values("group_id", **county)
                     .annotate(in_group=Count("issued_on"),
-                              anywhere=Count("issued_on", filter=latest))
-                    .values_list("group_id", "organisation_id", "state_key", "county_key",
-                                 "in_group", "anywhere"))
+                              anywhere=Count("issued_on", filter=latest)))
         else:
-            rows = (f.certificates().order_by()
-                    .values("group_id", "organisation_id", **county)
+            rows = (f.certificates().order_by().values("group_id", **county)
                     .annotate(in_group=Count("issued_on",
                                              filter=_first_in_period(f, in_group=True)),
-                              anywhere=Count("issued_on", filter=_first_in_period(f)))
-                    .values_list("group_id", "organisation_id", "state_key", "county_key",
-                                 "in_group", "anywhere"))
-        by_group, by_organisation, by_county = Counter(), Counter(), Counter()
-        rows = _plain_rows(rows)
-        total = 0
-        for group_id, organisation_id, state, county_name, in_group, anywhere in rows:
+                              anywhere=Count("issued_on", filter=_first_in_period(f))))
+        for group_id, state, county_name, in_group, anywhere in _plain_rows(
+                rows.values_list("group_id", "state_key", "county_key", "in_group",
+                                 "anywhere")):
             by_group[group_id] += in_group
-            by_organisation[organisation_id] += anywhere
             by_county[state, county_name] += anywhere
             total += anywhere
         certificates = f.certificates()
         # Counter.update adds: the movers' counts go on top of the stayers'.
         by_group.update({key[0]: n for key, n in _moved_people(certificates, "group_id").items()})
-        by_organisation.update({key[0]: n for key, n in
-                                _moved_people(certificates, "organisation_id").items()})
         by_county.update(_moved_people(certificates, **county))
-        return {"group": by_group, "organisation": by_organisation, "county": by_county,
+        return {"group": by_group, "county": by_county,
                 "total": total + _moved_people(certificates)[()]}
+
+    def _directory_sql(self) -> tuple[str, list]:
+        """SQL for the organisations in the filter with the people trained at each in the period:
+        (id, group_id, state, county, name, headcount, online, in_person), one row each.
+
+        The one definition of the people per organisation, which the drill-down lists and the
+        dashboard's totals sum (_directory_summary), so the join to 20,000 organisations happens
+        in the database: learners who stayed at one place counted as in `online`, the movers
+        distinct, the attendees of in-person sessions.
+        """
+        f = self.f
+        with_organisation = f.certificates().filter(organisation__isnull=False).order_by()
+        if self._runs_to_the_last_issue:
+            # One ordered pass over the training_latest_place index, in its order (group, then
+            # organisation): no hash table of 20,000 groups. The join below sums the groups.
+            latest = Q(next_on__isnull=True) if not f.group_id else Q()
+            online = (with_organisation.filter(latest, next_in_group_on__isnull=True,
+                                               moved=False)
+                      .values("group_id", "organisation_id").annotate(n=Count("issued_on")))
+        else:
+            online = (with_organisation.values("organisation_id")
+                      .annotate(n=Count("issued_on", filter=_first_in_period(f))))
+        moved = (with_organisation.filter(moved=True).values("organisation_id")
+                 .annotate(n=Count("user", distinct=True)))
+        in_person = (f.sessions().filter(organisation__isnull=False).order_by()
+                     .values("organisation_id").annotate(n=Sum("attendees")))
+        directory = f.directory().order_by().values(
+            o_id=F("pk"), o_group=F("group_id"), o_state=F("state"), o_county=F("county"),
+            o_name=F("name"), o_headcount=F("headcount"))
+        parts = [query.query.sql_with_params() for query in (directory, online, moved, in_person)]
+        (directory_sql, _), (online_sql, _), (moved_sql, _), (in_person_sql, _) = parts
+        sql = f"""
+            SELECT o.o_id, o.o_group, o.o_state, o.o_county, o.o_name, o.o_headcount,
+                CAST(COALESCE(p.online, 0) AS INTEGER),
+                CAST(COALESCE(p.in_person, 0) AS INTEGER)
+            FROM ({directory_sql}) AS o
+            LEFT JOIN (
+                SELECT organisation_id, SUM(online) AS online, SUM(in_person) AS in_person
+                FROM (
+                    SELECT organisation_id, n AS online, 0 AS in_person FROM ({online_sql}) a
+                    UNION ALL
+                    SELECT organisation_id, n, 0 FROM ({moved_sql}) b
+                    UNION ALL
+                    SELECT organisation_id, 0, COALESCE(n, 0) FROM ({in_person_sql}) c
+                ) AS u
+                GROUP BY organisation_id
+            ) AS p ON p.organisation_id = o.o_id
+        """
+        return sql, [param for _, params in parts for param in params]
 
     @cached_property
     def _directory_rows(self) -> list[tuple]:
         """The organisations in the filter as plain tuples (pk, group_id, state, county, name,
-        headcount, people online, people in person): 20,000 of them are read on every dashboard,
-        so no model or dataclass instances.
+        headcount, people online, people in person): thousands of them in a drill-down, so no
+        model or dataclass instances."""
+        sql, params = self._directory_sql()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [tuple(row) for row in cursor.fetchall()]
 
-        Grouped queries and a join in Python: one correlated subquery per organisation costs
-        seconds on 20,000 organisations and 1,000,000 certificates.
-        """
-        f = self.f
-        online = self.online["organisation"]
-        in_person = dict(_plain_rows(
-            f.sessions().filter(organisation__isnull=False).order_by()
-            .values("organisation_id").annotate(n=Sum("attendees"))
-            .values_list("organisation_id", "n")
-        ))
-        return [
-            (pk, group_id, state, county, name, headcount, online.get(pk, 0),
-             in_person.get(pk) or 0)
-            for pk, group_id, state, county, name, headcount in _plain_rows(
-                f.directory().order_by()
-                .values_list("pk", "group_id", "state", "county", "name", "headcount"))
-        ]
+    def _directory_summary(self, shown: int) -> dict:
+        """The directory's figures summed in the database, one statement: per group
+        [organisations, reached, headcount, trained of headcount (capped per organisation)], per
+        state and county as typed [organisations, reached], how many organisations nobody was
+        trained at, and the ids of the first `shown` of them (largest headcount first)."""
+        sql, params = self._directory_sql()
+        people = "(online + in_person)"
+        reached = f"CASE WHEN {people} > 0 THEN 1 ELSE 0 END"
+        capped = (f"CASE WHEN o_headcount > 0 THEN CASE WHEN {people} < o_headcount "
+                  f"THEN {people} ELSE o_headcount END ELSE 0 END")
+        with connection.cursor() as cursor:
+            cursor.execute(f"""
+                WITH directory (o_id, o_group, o_state, o_county, o_name, o_headcount, online,
+                                in_person) AS ({sql})
+                SELECT 'group', o_group, '', '', COUNT(*), CAST(SUM({reached}) AS INTEGER),
+                    CAST(SUM(CASE WHEN o_headcount > 0 THEN o_headcount ELSE 0 END) AS INTEGER),
+                    CAST(SUM({capped}) AS INTEGER)
+                FROM directory GROUP BY o_group
+                UNION ALL
+                SELECT 'place', NULL, o_state, o_county, COUNT(*),
+                    CAST(SUM({reached}) AS INTEGER), 0, 0
+                FROM directory GROUP BY o_state, o_county
+                UNION ALL
+                SELECT 'not reached', NULL, '', '', COUNT(*), 0, 0, 0
+                FROM directory WHERE {people} = 0
+                UNION ALL
+                SELECT * FROM (
+                    SELECT 'shown', o_id, '', '', 0, 0, 0, 0 FROM directory WHERE {people} = 0
+                    ORDER BY o_headcount IS NULL, o_headcount DESC, LOWER(o_name), o_id
+                    LIMIT %s
+                ) AS shown
+            """, [*params, shown])
+            rows = cursor.fetchall()
+        summary = {"group": {}, "place": {}, "not_reached": 0, "shown": []}
+        for kind, key, state, county, organisations, reached_count, headcount, trained in rows:
+            if kind == "group":
+                summary["group"][key] = [organisations, reached_count, headcount, trained]
+            elif kind == "place":
+                summary["place"][state, county] = [organisations, reached_count]
+            elif kind == "not reached":
+                summary["not_reached"] = organisations
+            else:
+                summary["shown"].append(key)
+        return summary
 
     @cached_property
-    def _directory_totals(self) -> tuple[dict, dict]:
-        """One pass over the directory: per group [organisations, reached, headcount, trained of
-        headcount (capped per organisation)], and per state and county as typed [organisations,
-        reached]."""
-        by_group: dict = {}
-        by_place: dict = {}
-        for _pk, group_id, state, county, _name, headcount, online, in_person in (
-                self._directory_rows):
-            people = online + in_person
-            reached = 1 if people else 0
-            totals = by_group.get(group_id)
-            if totals is None:
-                totals = by_group[group_id] = [0, 0, 0, 0]
-            totals[0] += 1
-            totals[1] += reached
-            if headcount:
-                totals[2] += headcount
-                totals[3] += people if people < headcount else headcount
-            place = by_place.get((state, county))
-            if place is None:
-                place = by_place[state, county] = [0, 0]
-            place[0] += 1
-            place[1] += reached
-        return by_group, by_place
+    def _directory_totals(self) -> dict:
+        return self._directory_summary(self.not_reached_shown)
+
+    not_reached_shown = 10
 
     @cached_property
     def directory(self) -> list[DirectoryEntry]:
@@ -477,7 +549,7 @@ class Coverage:
                 rows[group_id].people_in_person = n or 0
 
         for group_id, (organisations, reached, headcount, trained) in (
-                self._directory_totals[0].items()):
+                self._directory_totals["group"].items()):
             row = rows.get(group_id)
             if row is not None:
                 row.organisations += organisations
@@ -515,7 +587,7 @@ class Coverage:
         f = self.f
         rows = {month: MonthRow(month) for month in months_between(f.date_from, f.date_to)}
         month = {"month": MonthStart("issued_on")}
-        if _whole_months(f):
+        if self._reads_latest or _whole_months(f):
             online = (f.training_months().order_by().values("month")
                       .annotate(n=Sum("people_in_group" if f.group_id else "people"))
                       .values_list("month", "n"))
@@ -563,7 +635,8 @@ class Coverage:
                                  .annotate(n=Sum("attendees"))
                                  .values_list("state", "county", "n")):
             row_for(state, county).people_in_person += n or 0
-        for (state, county), (organisations, reached) in self._directory_totals[1].items():
+        for (state, county), (organisations, reached) in (
+                self._directory_totals["place"].items()):
             row = row_for(state, county)
             row.organisations += organisations
             row.organisations_reached += reached
@@ -576,21 +649,23 @@ class Coverage:
         entries.sort(key=lambda row: (row[5] is None, -(row[5] or 0), row[4].lower()))
         return entries
 
-    def not_reached_top(self, count: int) -> list[Organisation]:
-        ids = [row[0] for row in self.not_reached_entries[:count]]
+    def not_reached_top(self) -> list[Organisation]:
+        """The first not_reached_shown organisations with nobody trained, largest first."""
+        ids = self._directory_totals["shown"]
         by_pk = Organisation.objects.select_related("group").in_bulk(ids)
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
     def figures(self, *, not_reached_shown: int = 10) -> dict:
         """Everything the dashboard shows, as plain data that can be cached."""
+        self.not_reached_shown = not_reached_shown
         with transaction.atomic():
             _tune_for_reporting()
             return {
                 "groups": self.groups,
                 "months": self.months,
                 "counties": self.counties,
-                "not_reached": self.not_reached_top(not_reached_shown),
-                "not_reached_count": len(self.not_reached_entries),
+                "not_reached": self.not_reached_top(),
+                "not_reached_count": self._directory_totals["not_reached"],
                 "computed_at": timezone.now(),
             }
 
