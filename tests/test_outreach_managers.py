@@ -408,3 +408,4 @@ def test_the_staff_table_keeps_its_headers_when_stacked_on_a_phone(manager_clien
     assert '<table class="stack-table" role="table" aria-labelledby="people-heading">' in text
     assert '<th scope="row" role="rowheader">Ana' in text
     assert '<span class="cell-label" aria-hidden="true">Status: </span>' in text
+    assert "{#" not in text and "#}" not in text
