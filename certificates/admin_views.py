@@ -3,12 +3,16 @@
 List, inspect, revoke, reissue and download in bulk.
 """
 
+import datetime
+
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +31,14 @@ from .models import Certificate
 from .services import bulk_downloads, issuing
 
 MAX_BULK = 20000
+EMPTY = "—"  # an empty field on the inspect page, never "None"
+
+
+def local_time(moment: datetime.datetime) -> str:
+    """A moment as the task force reads it: in the active time zone (the coordinator's own, if
+    they chose one in their account, else settings.TIME_ZONE), with the zone named."""
+    moment = timezone.localtime(moment)
+    return f"{date_format(moment, 'DATETIME_FORMAT')} {moment.tzname()}"
 URL_NAMESPACE = "certificates_admin"
 
 
@@ -113,14 +125,29 @@ class CertificateInspectView(InspectView):
         return self.object.get_status_display()
 
     def get_replaced_by_display_value(self):
-        return str(self.object.replaced_by) if self.object.replaced_by_id else "-"
+        return str(self.object.replaced_by) if self.object.replaced_by_id else EMPTY
 
     def get_replaces_display_value(self):
         old = Certificate.objects.filter(replaced_by=self.object).first()
-        return str(old) if old else "-"
+        return str(old) if old else EMPTY
 
     def get_revoked_by_display_value(self):
-        return str(self.object.revoked_by) if self.object.revoked_by_id else "-"
+        return str(self.object.revoked_by) if self.object.revoked_by_id else EMPTY
+
+    def get_revoked_at_display_value(self):
+        return local_time(self.object.revoked_at) if self.object.revoked_at else _("Not revoked")
+
+    def get_user_display_value(self):
+        # SET_NULL when the learner deletes their account: the record stays, the account is gone.
+        return str(self.object.user) if self.object.user_id else _("No learner account")
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == "":
+            return EMPTY
+        if isinstance(value, datetime.datetime):
+            return local_time(value)
+        return value
 
     @cached_property
     def header_buttons(self):

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.regions import US_STATES
+from redflag.lib.search import Folded, fold
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from courses.models import CoursePage, StakeholderGroup
@@ -26,17 +27,20 @@ SEARCH_FIELDS = ["learner_name", "course_title", "organisation_name", "job_role"
 
 
 def search_certificates(queryset, query: str):
-    """Name, course, organisation or job role contain the words, or the query is a typed code."""
+    """Name, course, organisation or job role contain the words, accents and case aside ("lucia"
+    finds Lucía, "LUCÍA" finds Lucia), or the query is a typed code."""
     query = (query or "").strip()
     if not query:
         return queryset
     code = codes.normalise(query)
     if code:
         return queryset.filter(code=code)
+    typed = fold(query)
     condition = Q()
     for field in SEARCH_FIELDS:
-        condition |= Q(**{f"{field}__icontains": query})
-    return queryset.filter(condition)
+        condition |= Q(**{f"{field}_folded__contains": typed})
+    return queryset.alias(**{f"{field}_folded": Folded(field) for field in SEARCH_FIELDS}).filter(
+        condition)
 
 
 class CertificateFilterSet(WagtailFilterSet):
@@ -50,7 +54,7 @@ class CertificateFilterSet(WagtailFilterSet):
         label=_("Stakeholder group"), queryset=StakeholderGroup.objects.all(), empty_label=_("Any")
     )
     organisation = django_filters.CharFilter(
-        label=_("Organisation"), field_name="organisation_name", lookup_expr="icontains"
+        label=_("Organisation"), field_name="organisation_name", method="filter_organisation"
     )
     state = django_filters.ChoiceFilter(label=_("State"), choices=US_STATES, empty_label=_("Any"))
     issued_on = django_filters.DateFromToRangeFilter(
@@ -63,6 +67,11 @@ class CertificateFilterSet(WagtailFilterSet):
     class Meta:
         model = Certificate
         fields = ["status", "course", "group", "organisation", "state", "issued_on", "expires_on"]
+
+    def filter_organisation(self, queryset, name, value):
+        # The same rule as the search: "cafe" finds Café Olé.
+        return queryset.alias(organisation_folded=Folded(name)).filter(
+            organisation_folded__contains=fold(value.strip()))
 
     def filter_status(self, queryset, name, value):
         today = timezone.localdate()

@@ -105,8 +105,9 @@ def organisation_detail(request, pk):
     status = request.GET.get("status", "")
     if status not in staff.Status.LABELS:
         status = ""
-    counts = staff.status_counts(organisation, today=today)
-    people = staff.organisation_people(organisation, today=today, status=status)
+    courses = staff.required_courses(organisation)
+    counts = staff.status_counts(organisation, today=today, courses=courses)
+    people = staff.organisation_people(organisation, today=today, status=status, courses=courses)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     is_manager = access.manages(request.user, organisation)
     return render(request, "outreach/organisation.html", {
@@ -116,7 +117,9 @@ def organisation_detail(request, pk):
         "total": sum(counts.values()),
         "status": status,
         "page": page,
-        "people": staff.person_rows(page.object_list),
+        "people": staff.person_rows(page.object_list, courses),
+        # Named only when the group's courses are known: otherwise any course counts.
+        "courses": [course for course in courses if course is not None],
         "today": today,
         "expiring_days": staff.EXPIRING_DAYS,
         "is_manager": is_manager,

@@ -7,11 +7,14 @@ Both need the `quizzes.view_quiz_reports` permission (granted to Trainers, Revie
 Coordinators in migration 0002).
 """
 
-from django.db.models import Count, Max, Q
+import django_filters
+from django.db.models import Count, F, FloatField, Max, Q
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
@@ -36,7 +39,43 @@ class QuizReportPermissionMixin(PermissionCheckedMixin):
         return self.request.user.has_perm(permission)
 
 
-class OneQuizReportMixin(QuizReportPermissionMixin):
+class AttemptDateFilterSet(WagtailFilterSet):
+    """Attempts started between two days, read in the task force's time zone (django-filter
+    makes the days aware in the active zone: the whole of the last day is included)."""
+
+    started = django_filters.DateFromToRangeFilter(
+        label=_("Attempts between"), widget=DateRangePickerWidget,
+        help_text=_("The day each attempt started."),
+    )
+
+    class Meta:
+        model = Attempt
+        fields = ["started"]
+
+
+class AttemptDateFilterMixin:
+    """The reports count attempts (or their answers) inside aggregates, so the window is applied
+    inside each report's query, through `attempts_in_window`, rather than to its rows."""
+
+    filterset_class = AttemptDateFilterSet
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    def attempts_in_window(self, prefix: str = "") -> Q:
+        """Q for attempts started in the chosen window; `prefix` leads from the counted model to
+        the attempt ("attempt__" from an answer)."""
+        window = Q()
+        if self.filters and self.filters.is_valid():
+            started = self.filters.form.cleaned_data.get("started")
+            if started and started.start:
+                window &= Q(**{f"{prefix}started_at__gte": started.start})
+            if started and started.stop:
+                window &= Q(**{f"{prefix}started_at__lte": started.stop})
+        return window
+
+
+class OneQuizReportMixin(AttemptDateFilterMixin, QuizReportPermissionMixin):
     """A report on one quiz, named in the URL: its title under the report's, and links and file
     names that carry it. `file_suffix` names what the report lists."""
 
@@ -64,7 +103,7 @@ def _percent(part, whole):
     return f"{round(part * 100 / whole)}%" if whole else "–"
 
 
-class QuizResultsReportView(QuizReportPermissionMixin, ReportView):
+class QuizResultsReportView(AttemptDateFilterMixin, QuizReportPermissionMixin, ReportView):
     page_title = _("Quiz results")
     header_icon = "help"
     index_url_name = "quiz_reports:index"
@@ -100,10 +139,11 @@ class QuizResultsReportView(QuizReportPermissionMixin, ReportView):
         return "quiz-results"
 
     def get_queryset(self):
-        graded = ~Q(attempts__status=Attempt.Status.IN_PROGRESS)
+        window = self.attempts_in_window("attempts__")
+        graded = ~Q(attempts__status=Attempt.Status.IN_PROGRESS) & window
         return QuizPage.objects.annotate(
             attempt_count=Count("attempts", filter=graded),
-            passed_count=Count("attempts", filter=Q(attempts__passed=True)),
+            passed_count=Count("attempts", filter=Q(attempts__passed=True) & window),
             late_count=Count("attempts", filter=graded & Q(attempts__late=True)),
             learner_count=Count("attempts__user", filter=graded, distinct=True),
         ).order_by("path")
@@ -119,7 +159,17 @@ class QuizResultsReportView(QuizReportPermissionMixin, ReportView):
         return quizzes
 
 
+class QuestionColumn(Column):
+    """The question's number in the quiz, its whole text and, for a scenario, the situation's
+    opening: questions that begin alike ("What should you do?") are told apart."""
+
+    cell_template_name = "quizzes/admin/question_cell.html"
+
+
 class QuizQuestionsReportView(OneQuizReportMixin, ReportView):
+    """A quiz's questions, the most often missed first: by the share of answers that were wrong,
+    then by how often they were missed."""
+
     header_icon = "help"
     file_suffix = "questions"
     index_url_name = "quiz_reports:questions"
@@ -128,7 +178,7 @@ class QuizQuestionsReportView(OneQuizReportMixin, ReportView):
     verbose_name_plural = _("questions")
     paginate_by = 100
     columns = [
-        Column("text", label=_("Question")),
+        QuestionColumn("text", label=_("Question")),
         Column("topic", label=_("Topic")),
         Column("kind_label", label=_("Kind")),
         Column("asked", label=_("Times asked")),
@@ -136,9 +186,11 @@ class QuizQuestionsReportView(OneQuizReportMixin, ReportView):
         Column("miss_rate", label=_("Missed")),
         Column("status", label=_("In the quiz now")),
     ]
-    list_export = ["text", "topic", "kind_label", "asked", "missed", "miss_rate", "status"]
+    list_export = ["quiz_title", "number", "text", "scenario", "topic", "kind_label", "asked",
+                   "missed", "miss_rate", "status"]
     export_headings = {
-        "text": _("Question"), "topic": _("Topic"), "kind_label": _("Kind"),
+        "quiz_title": _("Quiz"), "number": _("Question number"), "text": _("Question"),
+        "scenario": _("Situation"), "topic": _("Topic"), "kind_label": _("Kind"),
         "asked": _("Times asked"),
         "missed": _("Times missed"), "miss_rate": _("Missed"), "status": _("In the quiz now"),
     }
@@ -150,24 +202,29 @@ class QuizQuestionsReportView(OneQuizReportMixin, ReportView):
     def get_queryset(self):
         # Grouped by the question's stable block id: edits to its wording keep its history.
         return (
-            Answer.objects.filter(attempt__quiz=self.quiz)
+            Answer.objects.filter(self.attempts_in_window("attempt__"), attempt__quiz=self.quiz)
             .values("question_id")
             .annotate(
                 asked=Count("id"),
                 missed=Count("id", filter=Q(correct=False)),
                 last_text=Max("question_text"),
             )
-            .order_by("-missed", "-asked", "question_id")
+            .annotate(miss_ratio=Cast(F("missed"), FloatField()) / F("asked"))
+            .order_by("-miss_ratio", "-missed", "question_id")
         )
 
     def decorate_paginated_queryset(self, rows):
-        current = {block.id: block.value for block in self.quiz.questions}
+        current = {block.id: (number, block.value)
+                   for number, block in enumerate(self.quiz.questions, start=1)}
         labels = dict(QUESTION_KINDS)
         # In place: the listing's table holds these same rows.
         for row in rows:
-            value = current.get(row["question_id"])
+            number, value = current.get(row["question_id"], ("", None))
             row.update(
+                quiz_title=self.quiz.title,
+                number=number,
                 text=value["text"] if value else row["last_text"],
+                scenario=(value.get("scenario") or "") if value else "",
                 topic=(value.get("topic") or "") if value else "",
                 kind_label=labels.get(value["kind"], "") if value else "",
                 miss_rate=_percent(row["missed"], row["asked"]),
@@ -215,7 +272,8 @@ class QuizTopicsReportView(OneQuizReportMixin, ReportView):
         counts = {
             row["topic"]: row
             for row in Answer.objects.filter(
-                attempt__quiz=self.quiz, attempt__status=Attempt.Status.GRADED
+                self.attempts_in_window("attempt__"),
+                attempt__quiz=self.quiz, attempt__status=Attempt.Status.GRADED,
             ).values("topic").annotate(
                 answered=Count("id"), correct=Count("id", filter=Q(correct=True))
             ).order_by()

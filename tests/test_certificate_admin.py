@@ -532,3 +532,103 @@ def test_a_zip_leaves_out_revoked_and_replaced_pdfs_and_its_roster_says_why(
     assert len(pdfs) == 1 and corrected.code in pdfs[0]
     rows = list(csv.DictReader(io.StringIO(archive.read("roster.csv").decode())))
     assert sorted(row["Status"] for row in rows) == ["Replaced", "Revoked", "Valid"]
+
+
+# Search, times and empty values -----------------------------------------------------------------
+
+
+def inspected_fields(client, certificate) -> dict:
+    """The inspect page's fields, label to shown value."""
+    import re
+
+    html = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    listing = html[html.index("<dl>"):html.index("</dl>")]
+    pairs = re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", listing, re.S)
+    return {label.strip(): " ".join(value.split()) for label, value in pairs}
+
+
+@pytest.mark.parametrize("typed", ["lucia", "LUCIA", "Lucía", "lucía peña", "PENA"])
+def test_the_search_finds_a_name_whatever_its_accents_and_case(
+    coordinator_client, learner, other_learner, course, typed
+):
+    accented = issue(learner, course, learner_name="Lucía Peña")
+    plain = issue(other_learner, course, learner_name="Lucia Pena")
+    page = listed(coordinator_client, f"results/?q={typed}")
+    assert "Lucía Peña" in page and "Lucia Pena" in page
+    from certificates.filters import search_certificates
+
+    found = set(search_certificates(Certificate.objects.all(), typed))
+    assert found == {accented, plain}
+
+
+def test_the_search_and_the_organisation_filter_ignore_accents_in_organisation_names(
+    learner, other_learner, course
+):
+    from certificates.filters import CertificateFilterSet, search_certificates
+
+    cafe = issue(learner, course, organisation_name="Hôtel Café Olé")
+    issue(other_learner, course, organisation_name="Harbor View Hotel")
+    assert list(search_certificates(Certificate.objects.all(), "cafe ole")) == [cafe]
+    filtered = CertificateFilterSet(data={"organisation": "HOTEL CAFE"},
+                                    queryset=Certificate.objects.all()).qs
+    assert list(filtered) == [cafe]
+
+
+def test_the_inspect_page_shows_times_in_the_task_forces_zone_and_no_none(
+    coordinator_client, learner, course, settings
+):
+    settings.TIME_ZONE = "America/Los_Angeles"
+    passed = datetime.datetime(2026, 3, 4, 18, 30, tzinfo=datetime.UTC)  # 10:30 in Los Angeles
+    certificate = issue(learner, course, passed_at=passed)
+    fields = inspected_fields(coordinator_client, certificate)
+    assert fields["Passed at"] == "March 4, 2026, 10:30 a.m. PST"
+    assert fields["Revoked at"] == "Not revoked"
+    assert fields["Revoked by"] == fields["Reason for revoking"] == "—"
+    assert "None" not in fields.values()
+
+    revoked = datetime.datetime(2026, 7, 1, 6, 5, tzinfo=datetime.UTC)  # 23:05 the day before
+    issuing.revoke_certificate(certificate, by=make_user("registrar@example.org"),
+                               reason="Issued in error", now=revoked)
+    fields = inspected_fields(coordinator_client, certificate)
+    assert fields["Revoked at"] == "June 30, 2026, 11:05 p.m. PDT"
+    assert fields["Reason for revoking"] == "Issued in error"
+    assert "None" not in fields.values()
+
+
+def test_a_certificate_whose_account_was_deleted_says_so_on_the_inspect_page(
+    coordinator_client, learner, course
+):
+    certificate = issue(learner, course)
+    learner.delete()
+    certificates_written()
+    fields = inspected_fields(coordinator_client, certificate)
+    assert fields["Learner account"] == "No learner account"
+    assert "None" not in fields.values()
+
+
+def test_the_inspect_page_offers_revoke_and_reissue_only_to_those_allowed(
+    client, coordinator_client, learner, course
+):
+    from django.contrib.auth.models import Permission
+
+    from certificates.admin_views import admin_url
+
+    certificate = issue(learner, course)
+    registrar_page = coordinator_client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    assert f'href="{admin_url("revoke", certificate.pk)}"' in registrar_page
+    assert f'href="{admin_url("reissue", certificate.pk)}"' in registrar_page
+    # The confirmation pages the buttons lead to, with the reason the audit log keeps.
+    confirm = coordinator_client.get(admin_url("revoke", certificate.pk)).content.decode()
+    assert 'name="reason"' in confirm and certificate.display_code in confirm
+
+    viewer = make_user("viewer@example.org")
+    viewer.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_certificate"),
+    )
+    give_totp(viewer)
+    client.force_login(viewer)
+    viewer_page = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    assert certificate.learner_name in viewer_page
+    assert admin_url("revoke", certificate.pk) not in viewer_page
+    assert admin_url("reissue", certificate.pk) not in viewer_page

@@ -173,3 +173,13 @@ def test_the_dashboard_keeps_its_figures_for_a_while_and_recounts_on_request(
                                    organisation=hotel, state="CA", county="Alameda", attendees=3)
     assert "12 in person" in coordinator_client.get(url).content.decode()
     assert "15 in person" in coordinator_client.get(url + "?refresh=1").content.decode()
+
+
+def test_recount_now_is_a_button_set_apart_from_the_sentence_before_it(
+        coordinator_client, small_world):
+    page = coordinator_client.get(reverse("coverage:dashboard")).content.decode()
+    link = page.index("Recount now")
+    # Not a link inside the "Figures as of" sentence, which only its colour would set apart.
+    assert "they are kept for up to ten minutes.</p>" in page[:link]
+    opening = page[page.rindex("<a ", 0, link):link]
+    assert 'class="button button-small button-secondary"' in opening and "refresh=1" in opening

@@ -308,3 +308,104 @@ def test_the_profile_page_leads_a_manager_to_their_organisation(client, world, h
     page = client.get(reverse("profile")).content.decode()
     assert "You belong to <strong>Harbor View Hotel</strong>" in page
     assert reverse("outreach:organisation", args=[world["harbor"].pk]) not in page
+
+
+# The header's link, "In progress", each required course on its own, the copy button --------
+
+
+def test_the_header_links_a_manager_to_their_organisation_and_no_one_else(client, world):
+    url = reverse("outreach:organisation", args=[world["harbor"].pk])
+    client.force_login(world["manager"])
+    page = client.get(reverse("certificates:my_training")).content.decode()
+    header = page[page.index("<header"):page.index("</header>")]
+    assert f'<a href="{url}">My organisation</a>' in header
+    page = client.get(url).content.decode()
+    header = page[page.index("<header"):page.index("</header>")]
+    assert f'<a href="{url}" aria-current="page">My organisation</a>' in header
+    client.force_login(world["ana"])
+    page = client.get(reverse("certificates:my_training")).content.decode()
+    assert "My organisation" not in page
+
+
+def test_staff_who_started_but_have_not_passed_are_in_progress(manager_client, world, course):
+    from courses.models import LessonCompletion, LessonPage
+
+    lesson = LessonPage.objects.child_of(course).first()
+    LessonCompletion.objects.create(user=world["cleo"], lesson=lesson)
+    harbor = world["harbor"]
+    url = reverse("outreach:organisation", args=[harbor.pk])
+    text = manager_client.get(url + "?status=in_progress").content.decode()
+    assert "Cleo" in text and "Ana" not in text and "Ben" not in text
+    row = text[text.index("Cleo"):]
+    assert row[:row.index("</tr>")].count("In progress") == 2  # her status, and the course's
+    from outreach.services import staff as staff_rules
+
+    counts = staff_rules.status_counts(harbor, today=timezone.localdate())
+    assert counts == {"not_started": 0, "in_progress": 1, "expired": 0, "expiring": 1,
+                      "current": 1}
+
+
+def test_a_revoked_hotel_certificate_is_not_hidden_by_a_certificate_of_another_groups_course(
+    manager_client, world, course, course_index, hotel_group
+):
+    from courses.models import StakeholderGroup
+    from tests.conftest import make_course
+
+    utility_group = StakeholderGroup.objects.exclude(pk=hotel_group.pk).first()
+    utility = make_course(course_index, utility_group, slug="utility", lessons=1)
+    ana, harbor = world["ana"], world["harbor"]
+    Certificate.objects.filter(user=ana).update(revoked_at=timezone.now())
+    certificates_written()
+    certify(ana, utility, harbor, timezone.localdate() - datetime.timedelta(days=5))
+    url = reverse("outreach:organisation", args=[harbor.pk])
+    text = manager_client.get(url + "?status=current").content.decode()
+    assert "Ana" not in text
+    text = manager_client.get(url + "?status=not_started").content.decode()
+    assert "Ana" in text and "Cleo" in text
+
+
+def test_each_required_course_is_judged_on_its_own(manager_client, world, course, course_index,
+                                                   hotel_group):
+    from tests.conftest import make_course
+
+    second = make_course(course_index, hotel_group, slug="hotel-renewal", lessons=1)
+    ana, ben, harbor = world["ana"], world["ben"], world["harbor"]
+    today = timezone.localdate()
+    revoked = certify(ana, second, harbor, today - datetime.timedelta(days=3))
+    Certificate.objects.filter(pk=revoked.pk).update(revoked_at=timezone.now())
+    certificates_written()
+    certify(ben, second, harbor, today - datetime.timedelta(days=3))
+    url = reverse("outreach:organisation", args=[harbor.pk])
+    text = manager_client.get(url).content.decode()
+    head = text[text.index("<thead"):text.index("</thead>")]
+    assert course.title in head and second.title in head
+    ana_row = text[text.index(">Ana<"):]
+    ana_row = ana_row[:ana_row.index("</tr>")]
+    # Her first course is current; the second, revoked, counts as not done: she is not current.
+    cells = ana_row.split('role="cell"')
+    assert "Not started" in cells[2]  # overall
+    assert "Current" in cells[3] and "Not started" in cells[4]
+    ben_row = text[text.index(">Ben<"):]
+    ben_row = ben_row[:ben_row.index("</tr>")]
+    assert "Expiring" in ben_row.split('role="cell"')[2]  # the worse of expiring and current
+    counts = manager_client.get(url + "?status=current").content.decode()
+    assert ">Ana<" not in counts and ">Ben<" not in counts
+
+
+def test_the_invite_link_has_a_copy_button_run_by_a_static_script(manager_client, world):
+    harbor = world["harbor"]
+    text = manager_client.get(reverse("outreach:organisation", args=[harbor.pk])).content.decode()
+    assert f'id="invite-link" type="text" readonly value="{harbor.get_invite_url()}"' in text
+    assert 'data-copy-target="invite-link"' in text and ">Copy link</button>" in text
+    assert 'src="/static/js/copy-link.js" defer' in text
+    assert "<script>" not in text and "onclick" not in text
+    assert 'id="invite-copy-status" class="meta" role="status"' in text
+
+
+def test_the_staff_table_keeps_its_headers_when_stacked_on_a_phone(manager_client, world):
+    text = manager_client.get(
+        reverse("outreach:organisation", args=[world["harbor"].pk])).content.decode()
+    assert '<table class="stack-table" role="table" aria-labelledby="people-heading">' in text
+    assert '<th scope="row" role="rowheader">Ana' in text
+    assert '<span class="cell-label" aria-hidden="true">Status: </span>' in text
+    assert "{#" not in text and "#}" not in text

@@ -1,4 +1,11 @@
-"""An organisation's people and where each stands: current, expiring, expired, not started."""
+"""An organisation's people and where each stands: current, expiring, expired, in progress, not
+started.
+
+Each course the organisation's stakeholder group must take (the live courses written for that
+group) is judged on its own, and a person's status is the worst of them: a hotel's housekeeper
+whose hotel certificate was revoked is not "current" because she also holds a utility one. An
+organisation whose group has no live course falls back to any course.
+"""
 
 import datetime
 
@@ -14,11 +21,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce, Least, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.models import EXPIRY_WARNING_DAYS, Certificate
+from courses.models import CoursePage, LessonCompletion
+from quizzes.models import Attempt
 
 from ..models import Organisation, learner_profiles
 
@@ -31,36 +40,71 @@ class Status:
     CURRENT = "current"
     EXPIRING = "expiring"
     EXPIRED = "expired"
+    IN_PROGRESS = "in_progress"
     NOT_STARTED = "not_started"
 
     LABELS = {
         CURRENT: _("Current"),
         EXPIRING: _("Expiring"),
         EXPIRED: _("Expired"),
+        IN_PROGRESS: _("In progress"),
         NOT_STARTED: _("Not started"),
     }
-    ORDER = [NOT_STARTED, EXPIRED, EXPIRING, CURRENT]
+    # Worst first: a person's status is the worst of their courses'.
+    ORDER = [NOT_STARTED, IN_PROGRESS, EXPIRED, EXPIRING, CURRENT]
 
 
-def _status_case(today: datetime.date):
+def required_courses(organisation: Organisation) -> list:
+    """The live courses written for the organisation's group, each judged on its own; [None]
+    (any course) when the group has none. One query."""
+    courses = list(CoursePage.objects.live().filter(audience=organisation.group_id)
+                   .order_by("title").only("pk", "title", "path"))
+    return courses or [None]
+
+
+def _course_rank(prefix: str, today: datetime.date):
+    """The place in Status.ORDER of one course's status, from its annotations."""
+    rank = {key: Value(number) for number, key in enumerate(Status.ORDER)}
     return Case(
-        When(latest_expiry__isnull=True, then=Value(Status.NOT_STARTED)),
-        When(latest_expiry__lt=today, then=Value(Status.EXPIRED)),
-        When(latest_expiry__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
-             then=Value(Status.EXPIRING)),
-        default=Value(Status.CURRENT),
+        When(Q(**{f"{prefix}_expiry__isnull": True, f"{prefix}_started": True}),
+             then=rank[Status.IN_PROGRESS]),
+        When(Q(**{f"{prefix}_expiry__isnull": True}), then=rank[Status.NOT_STARTED]),
+        When(Q(**{f"{prefix}_expiry__lt": today}), then=rank[Status.EXPIRED]),
+        When(Q(**{f"{prefix}_expiry__lte": today + datetime.timedelta(days=EXPIRING_DAYS)}),
+             then=rank[Status.EXPIRING]),
+        default=rank[Status.CURRENT],
     )
 
 
+def _status_of_rank():
+    return Case(*[When(status_rank=number, then=Value(key))
+                  for number, key in enumerate(Status.ORDER)])
+
+
+def _started(course):
+    """Exists() for a person who opened a lesson of the course or started its quiz."""
+    lessons = LessonCompletion.objects.filter(user=OuterRef("pk"))
+    attempts = Attempt.objects.filter(user=OuterRef("pk"))
+    if course is not None:
+        lessons = lessons.filter(lesson__path__startswith=course.path)
+        attempts = attempts.filter(course=course.pk)
+    return Exists(lessons) | Exists(attempts)
+
+
 def organisation_people(organisation: Organisation, *, today: datetime.date | None = None,
-                        status: str = ""):
-    """The organisation's people, one row each, with their training status. One query.
+                        status: str = "", courses: list | None = None):
+    """The organisation's people, one row each, with their training status: one query, plus
+    one for `courses` (required_courses()) when not given.
 
     People: learners whose profile belongs to the organisation (its staff), and learners holding a
     certificate issued there. A staff member's status counts all their certificates (training
     done for a previous employer still counts); a former employee's only those issued here.
+    Per required course i, `course_<i>_expiry`, `course_<i>_certificate_id`,
+    `course_<i>_started` and `course_<i>_rank` (its status's place in Status.ORDER);
+    `latest_*` describe the latest certificate of any course (the roster).
     """
     today = today or timezone.localdate()
+    courses = required_courses(organisation) if courses is None else courses
     User = get_user_model()
     counted = Certificate.objects.not_revoked().filter(user=OuterRef("pk")).filter(
         Q(organisation=organisation) | Q(user__learner_profile__organisation=organisation)
@@ -92,7 +136,15 @@ def organisation_people(organisation: Organisation, *, today: datetime.date | No
                 counted.order_by().values("user").annotate(n=Count("pk")).values("n")
             ),
         )
-        .annotate(status=_status_case(today))
+        .annotate(**_per_course(counted, courses))
+    )
+    queryset = queryset.annotate(**{
+        f"course_{number}_rank": _course_rank(f"course_{number}", today)
+        for number in range(len(courses))})
+    ranks = [F(f"course_{number}_rank") for number in range(len(courses))]
+    queryset = (
+        queryset.annotate(status_rank=Least(*ranks) if len(ranks) > 1 else ranks[0])
+        .annotate(status=_status_of_rank())
         .order_by(Lower(Coalesce("learner_profile__certificate_name", "email")), "pk")
     )
     if status:
@@ -100,10 +152,25 @@ def organisation_people(organisation: Organisation, *, today: datetime.date | No
     return queryset
 
 
-def status_counts(organisation: Organisation, *, today: datetime.date | None = None) -> dict:
-    """How many of the organisation's people are in each status. One query."""
+def _per_course(counted, courses) -> dict:
+    annotations = {}
+    for number, course in enumerate(courses):
+        of_course = counted if course is None else counted.filter(course=course.pk)
+        latest = of_course.order_by("-expires_on", "-passed_at", "-pk")
+        annotations.update({
+            f"course_{number}_expiry": Subquery(latest.values("expires_on")[:1]),
+            f"course_{number}_certificate_id": Subquery(latest.values("pk")[:1]),
+            f"course_{number}_started": _started(course),
+        })
+    return annotations
+
+
+def status_counts(organisation: Organisation, *, today: datetime.date | None = None,
+                  courses: list | None = None) -> dict:
+    """How many of the organisation's people are in each status. One query (two without
+    `courses`)."""
     rows = (
-        organisation_people(organisation, today=today).order_by()
+        organisation_people(organisation, today=today, courses=courses).order_by()
         .values("status").annotate(n=Count("pk", distinct=True))
     )
     counts = {key: 0 for key in Status.ORDER}
@@ -112,9 +179,10 @@ def status_counts(organisation: Organisation, *, today: datetime.date | None = N
     return counts
 
 
-def person_rows(people) -> list[dict]:
-    """Plain rows for tables and exports, from organisation_people()."""
-    return [
+def person_rows(people, courses=()) -> list[dict]:
+    """Plain rows for tables and exports, from organisation_people(); with the required
+    `courses` it was given, a `courses` list of each one's status for the person."""
+    rows = [
         {
             "name": person.profile_name or person.latest_learner_name or person.get_full_name()
             or person.email,
@@ -128,6 +196,20 @@ def person_rows(people) -> list[dict]:
             "expires_on": person.latest_expiry,
             "certificate_id": person.latest_certificate_id,
             "code": person.latest_code or "",
+            "courses": [_course_cell(person, number, course)
+                        for number, course in enumerate(courses)],
         }
         for person in people
     ]
+    return rows
+
+
+def _course_cell(person, number: int, course) -> dict:
+    status = Status.ORDER[getattr(person, f"course_{number}_rank")]
+    return {
+        "title": course.title if course is not None else "",
+        "status": status,
+        "status_label": Status.LABELS[status],
+        "expires_on": getattr(person, f"course_{number}_expiry"),
+        "certificate_id": getattr(person, f"course_{number}_certificate_id"),
+    }
