@@ -746,7 +746,8 @@ def not_reached(f: CoverageFilter, ordering: str = "-headcount"):
 
 def organisation_table(f: CoverageFilter, ordering: str = "-people") -> list[dict]:
     """Drill-down from a group: its organisations with people trained and their share.
-    Four queries (the directory's three and the current certificates per organisation)."""
+    Four queries: the directory with its people (and the one-row probe it may need), the people
+    with a current certificate per organisation, the groups' names."""
     coverage = Coverage(f)
     current = counted_certificates().filter(expires_on__gte=f.today, organisation__isnull=False)
     current = current.filter(f._region_q())
@@ -755,8 +756,9 @@ def organisation_table(f: CoverageFilter, ordering: str = "-people") -> list[dic
     if f.organisation_id:
         current = current.filter(organisation_id=f.organisation_id)
     # Counted on expires_on, which the training_current index holds.
-    current = dict(current.order_by().values("organisation_id").annotate(n=_people("expires_on"))
-                   .values_list("organisation_id", "n"))
+    current = dict(_plain_rows(current.order_by().values("organisation_id")
+                               .annotate(n=_people("expires_on"))
+                               .values_list("organisation_id", "n")))
     groups = {group.pk: group.name for group in StakeholderGroup.objects.all()}
     rows = [
         {
