@@ -217,8 +217,23 @@ class CourseIndexPage(Page):
         selected = request.GET.get("group", "")
         if selected:
             courses = courses.filter(audience__slug=selected)
+        courses = list(courses)
+        my_group_id = self.learner_group_id(request.user)
+        for course in courses:
+            course.for_my_group = any(group.pk == my_group_id for group in course.audience.all())
+        # The learner's own workplace's courses first; the tree's order within each part.
+        courses.sort(key=lambda course: not course.for_my_group)
         context.update(courses=courses, groups=groups, selected_group=selected)
         return context
+
+    @staticmethod
+    def learner_group_id(user):
+        """The workplace type the signed-in learner chose, or None."""
+        if not user.is_authenticated:
+            return None
+        # Profiles belong to the project above the apps: named by label, not imported.
+        LearnerProfile = apps.get_model("accounts", "LearnerProfile")
+        return LearnerProfile.objects.filter(user=user).values_list("group_id", flat=True).first()
 
 
 class CoursePage(Page):
@@ -285,13 +300,7 @@ class CoursePage(Page):
 
     def progress_for(self, user):
         """Which of this course's lessons the user has opened, as a set of page ids."""
-        if not user.is_authenticated:
-            return set()
-        return set(
-            LessonCompletion.objects.filter(
-                user=user, lesson__in=[lesson.pk for lesson in self.lessons]
-            ).values_list("lesson_id", flat=True)
-        )
+        return LessonCompletion.opened_by(user, [lesson.pk for lesson in self.lessons])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -381,10 +390,7 @@ class LessonPage(Page):
         position = ids.index(self.pk) if self.pk in ids else 0
         user = request.user
         tracked = user.is_authenticated and not getattr(request, "is_preview", False)
-        visited = set()
-        if tracked:
-            visited = set(LessonCompletion.objects.filter(user=user, lesson_id__in=ids)
-                          .values_list("lesson_id", flat=True))
+        visited = LessonCompletion.opened_by(user, ids) if tracked else set()
         if tracked and self.pk not in visited:
             # Opening a lesson counts as progress; only the first visit writes.
             LessonCompletion.objects.bulk_create(
@@ -426,3 +432,14 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.lesson}"
+
+    @classmethod
+    def opened_by(cls, user, lesson_ids) -> set:
+        """Which of these lessons the user has opened, as a set of ids: the one answer to "which
+        lessons has this learner read", in one query (none for no one or no lessons)."""
+        if not user.is_authenticated or not lesson_ids:
+            return set()
+        return set(
+            cls.objects.filter(user=user, lesson_id__in=lesson_ids)
+            .values_list("lesson_id", flat=True)
+        )

@@ -130,15 +130,35 @@ def allowance(user, quiz: QuizPage, *, now: datetime) -> Allowance:
 
 def unvisited_lessons(user, course: CoursePage) -> list[LessonPage]:
     lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
-    visited = set(
-        LessonCompletion.objects.filter(user=user, lesson__in=[lesson.pk for lesson in lessons])
-        .values_list("lesson_id", flat=True)
-    )
+    visited = LessonCompletion.opened_by(user, [lesson.pk for lesson in lessons])
     return [lesson for lesson in lessons if lesson.pk not in visited]
+
+
+def lessons_before_quiz(unopened: list, *, passed_before: bool) -> list:
+    """The lessons that keep a course's quiz locked: every lesson not yet opened, until the
+    learner first passes. Someone who passed already renews without first opening lessons
+    published since: those are offered as new since they passed (new_since_pass), not required.
+    The quiz is open when this is empty."""
+    return [] if passed_before else list(unopened)
+
+
+def new_since_pass(unopened: list, *, passed_before: bool) -> list:
+    """Lessons not yet opened by someone who passed: published after the pass, offered to read."""
+    return list(unopened) if passed_before else []
 
 
 def has_completed(user, course: CoursePage) -> bool:
     return CourseCompletion.objects.filter(user=user, course=course).exists()
+
+
+def completed_course_ids(user, course_ids) -> set:
+    """Which of these courses the user has completed (passed their quiz at least once)."""
+    if not user.is_authenticated or not course_ids:
+        return set()
+    return set(
+        CourseCompletion.objects.filter(user=user, course_id__in=course_ids)
+        .values_list("course_id", flat=True).distinct()
+    )
 
 
 @dataclass
@@ -166,13 +186,14 @@ def learner_status(user, quiz: QuizPage, course: CoursePage, *, now: datetime | 
     last_completion = (CourseCompletion.objects.filter(user=user, course=course)
                        .order_by("-completed_at").first())
     unopened = unvisited_lessons(user, course)
+    passed_before = last_completion is not None
     return LearnerStatus(
         allowance=allowance(user, quiz, now=now),
-        lessons_to_open=[] if last_completion else unopened,
+        lessons_to_open=lessons_before_quiz(unopened, passed_before=passed_before),
         open_attempt=open_attempt,
         recent_attempts=[a for a in attempts if not a.is_open],
         last_completion=last_completion,
-        new_since_pass=unopened if last_completion else [],
+        new_since_pass=new_since_pass(unopened, passed_before=passed_before),
     )
 
 
@@ -203,8 +224,10 @@ def start_attempt(user, quiz: QuizPage, *, now: datetime | None = None, rng=None
         if not quiz.live or quiz.live_revision is None:
             raise AttemptRefused(_("This quiz is not open at the moment."))
         course = quiz.get_parent().specific
-        # Someone who passed already renews without first opening lessons added since.
-        if unvisited_lessons(user, course) and not has_completed(user, course):
+        # Someone who passed already renews without first opening lessons added since. Whether
+        # they passed is asked only when lessons remain unopened.
+        unopened = unvisited_lessons(user, course)
+        if unopened and lessons_before_quiz(unopened, passed_before=has_completed(user, course)):
             raise AttemptRefused(_("Open every lesson of the course before you take the quiz."))
         limit = allowance(user, quiz, now=now)
         if limit.left == 0:

@@ -209,8 +209,10 @@ ACCOUNT_RATE_LIMITS = {
 # set how many proxies in front of gunicorn append to X-Forwarded-For.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "account_login"
+# Where staff land after signing in; learners and organisation managers land on their own pages
+# (redflag.accounts.adapter decides, after a ?next=).
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_SIGNUP_REDIRECT_URL = "/"
+ACCOUNT_ADAPTER = "redflag.accounts.adapter.AccountAdapter"
 # Exports of personal data and role changes ask for the password again after five minutes.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

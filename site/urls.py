@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from redflag.accounts import views as account_views
 from redflag.accounts.security import ActivateTOTPView, guard_admin_view
 from redflag.errors import health
+from redflag.home import views as home_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -47,6 +48,7 @@ urlpatterns = [
     path("_util/login/", ToSignIn.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("home/", home_views.learner_home, name="learner_home"),
     path("accounts/profile/", account_views.profile, name="profile"),
     path("accounts/2fa/totp/activate/", ActivateTOTPView.as_view(), name="mfa_activate_totp"),
     path("accounts/", include("allauth.urls")),

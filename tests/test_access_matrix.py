@@ -96,6 +96,7 @@ ACCESS = {
     "certificates/<int:pk>/download/": Row("in 200 404 404 404 404 404 200 200",
                                            "in 200 404 404 404 404 404 200 200"),
     "my-training/": Row(SIGNED_IN_200, SIGNED_IN_200),
+    "home/": Row(SIGNED_IN_200, SIGNED_IN_405),  # a learner's own home: anyone's own, no one else's
     "accounts/profile/": Row(SIGNED_IN_200, SIGNED_IN_200),
     "quizzes/<int:quiz_id>/start/": Row(ALL_405, "in 302 302 302 302 302 302 302 302"),
     "quizzes/attempts/<uuid:public_id>/": Row("in 200 404 404 404 404 404 404 404",

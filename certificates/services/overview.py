@@ -1,11 +1,9 @@
 """My training: the learner's certificates and the courses they have started."""
 
 
-from django.db.models import Count
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
-from courses.models import CoursePage, LessonCompletion, LessonPage
+from courses import progress
 
 from ..models import EXPIRY_WARNING_DAYS, Certificate
 
@@ -44,37 +42,17 @@ def training_overview(user, *, today=None) -> dict:
         )
     completed.sort(key=lambda item: item["shown"].expires_on)
 
-    opened = list(
-        LessonCompletion.objects.filter(user=user, lesson__live=True).values_list(
-            "lesson__path", flat=True
-        )
-    )
-    steplen = LessonPage.steplen
-    course_paths = {path[:-steplen] for path in opened}
+    # Courses begun and not yet certified, with how far the learner has read (courses.progress).
     certified_course_ids = {item["course"].pk for item in completed if item["course"]}
-    in_progress = []
-    if course_paths:
-        courses = {c.path: c for c in CoursePage.objects.live().filter(path__in=course_paths)}
-        lesson_counts = dict(
-            LessonPage.objects.live()
-            .annotate(parent_path=Substr("path", 1, Length("path") - steplen))
-            .filter(parent_path__in=list(courses))
-            .order_by()  # Wagtail orders pages by path, which would split the groups
-            .values("parent_path")
-            .annotate(n=Count("id"))
-            .values_list("parent_path", "n")
-        )
-        opened_counts = {}
-        for path in opened:
-            opened_counts[path[:-steplen]] = opened_counts.get(path[:-steplen], 0) + 1
-        for path, course in sorted(courses.items(), key=lambda item: item[1].title):
-            if course.pk in certified_course_ids:
-                continue
-            in_progress.append(
-                {
-                    "course": course,
-                    "opened": opened_counts.get(path, 0),
-                    "lessons": lesson_counts.get(path, 0),
-                }
-            )
+    started = [course for course in progress.started_courses(user)
+               if course.pk not in certified_course_ids]
+    read = progress.progress_of(user, started)
+    in_progress = [
+        {
+            "course": course,
+            "opened": read[course.pk].opened_count,
+            "lessons": read[course.pk].lesson_count,
+        }
+        for course in started
+    ]
     return {"completed": completed, "in_progress": in_progress, "today": today}

@@ -1,5 +1,6 @@
 from django import template
 
+from quizzes import progress
 from quizzes.blocks import QUESTION_KINDS
 from quizzes.links import course_quiz_url
 from quizzes.models import CourseCompletion, QuizPage
@@ -31,3 +32,15 @@ def course_quiz(context, course):
 def lesson_end_link(context, course):
     """After a course's last lesson: on to the quiz if it has one, else back to the course."""
     return {"quiz_url": course_quiz_url(course, context["request"]), "course": course}
+
+
+@register.simple_tag(takes_context=True)
+def with_standings(context, courses):
+    """The courses as (course, standing) pairs: where the signed-in learner stands in each (None
+    for a visitor), read for all of them at once."""
+    courses = list(courses)
+    user = context["request"].user
+    if not user.is_authenticated:
+        return [(course, None) for course in courses]
+    found = progress.standings(user, courses)
+    return [(course, found[course.pk]) for course in courses]
