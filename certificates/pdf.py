@@ -50,6 +50,8 @@ class Branding:
 
     task_force_name: str
     logo_data_uri: str = ""
+    signer_name: str = ""
+    signer_title: str = ""
 
     @classmethod
     def current(cls) -> "Branding":
@@ -69,7 +71,8 @@ class Branding:
                 logo = _logo_data_uri(task_force.logo_id, task_force.logo.file.name)
             except Exception:  # a missing logo file must not stop certificates
                 logger.exception("Certificate logo %s could not be read", task_force.logo_id)
-        return cls(task_force_name=task_force.name, logo_data_uri=logo)
+        return cls(task_force_name=task_force.name, logo_data_uri=logo,
+                   signer_name=task_force.signer_name, signer_title=task_force.signer_title)
 
 
 @lru_cache(maxsize=8)
@@ -135,6 +138,8 @@ def render_html(certificate, branding: Branding) -> str:
                 "certificate": certificate,
                 "task_force_name": branding.task_force_name,
                 "logo_data_uri": branding.logo_data_uri,
+                "signer_name": branding.signer_name,
+                "signer_title": branding.signer_title,
                 # The address may wrap between its parts, never inside the code a reader types.
                 "verify_url_start": verify_url[: -len(certificate.display_code) - 1],
                 "verify_url_code": verify_url[-len(certificate.display_code) - 1:],

@@ -76,6 +76,10 @@ def seed_site():
         task_force.law_enforcement_name = DEMO_LAW_ENFORCEMENT_NAME
         task_force.law_enforcement_phone = DEMO_LAW_ENFORCEMENT_PHONE
         changed = True
+    if not task_force.signer_name:
+        task_force.signer_name = "Dana Whitfield (demo)"
+        task_force.signer_title = "Task force coordinator"
+        changed = True
     if changed:
         task_force.save()
     return home

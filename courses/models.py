@@ -294,6 +294,17 @@ class CoursePage(Page):
         jurisdiction's validity after the issue date."""
         return add_months(issued_on, self.jurisdiction.validity_months)
 
+    def certificate_group(self, learner_group):
+        """The stakeholder group a pass of this course certifies: the learner's own when the course
+        is written for it (or names no audience), else the course's first audience group. A hotel
+        housekeeper who takes the utility course holds a utility certificate, and coverage counts
+        her training there."""
+        audience = sorted(self.audience.all(), key=lambda group: (group.sort_order, group.pk))
+        if not audience or (learner_group is not None
+                            and any(group.pk == learner_group.pk for group in audience)):
+            return learner_group
+        return audience[0]
+
     @cached_property
     def lessons(self):
         return list(LessonPage.objects.live().child_of(self).order_by("path"))

@@ -155,7 +155,25 @@ def test_a_learner_without_a_profile_still_gets_a_certificate_in_their_account_n
     user = make_user("noprofile@example.org", first_name="Ana", last_name="Silva")
     certificate = issue(user, course)
     assert certificate.learner_name == "Ana Silva"
-    assert certificate.group is None
+    assert certificate.group == course.audience.get()  # the group the course is for
+
+
+def test_a_certificate_names_the_group_of_the_course_taken(learner, course, course_index,
+                                                           hotel_group):
+    from courses.models import StakeholderGroup
+    from tests.conftest import make_course
+
+    utility = StakeholderGroup.objects.get(slug="utility-workers")
+    utility_course = make_course(course_index, utility, slug="utility")
+    # A hotel housekeeper who takes the utility course holds a utility certificate...
+    certificate = issue(learner, utility_course)
+    assert (certificate.group, certificate.group_name) == (utility, utility.name)
+    # ...and her own group's course still certifies her own group.
+    assert issue(learner, course).group == hotel_group
+    # A course written for several groups keeps the learner's own when it is one of them.
+    utility_course.audience = [utility, hotel_group]
+    utility_course.save_revision().publish()
+    assert issue(learner, utility_course).group == hotel_group
 
 
 def test_a_render_failure_keeps_the_certificate_and_a_later_run_renders_it(
@@ -213,6 +231,31 @@ def test_the_pdf_is_one_landscape_letter_page_with_name_course_group_dates_and_c
     ):
         assert expected in text
     assert len(data) <= 100_000
+
+
+def test_the_pdf_names_the_signer_and_their_title_from_the_task_force_settings(db):
+    from dataclasses import replace
+
+    branding = replace(BRANDING, signer_name="Dana Whitfield", signer_title="Coordinator")
+    text = pdf_text(render_pdf(unsaved(), branding=branding))
+    assert "Dana Whitfield, Coordinator" in text and "Bay Area Task Force" in text
+    assert "Signature" not in text  # the name replaces the generic label
+    assert len(PdfReader(io.BytesIO(render_pdf(unsaved(), branding=branding))).pages) == 1
+
+
+def test_the_branding_reads_the_signer_from_the_settings(db):
+    from wagtail.models import Site
+
+    from courses.demo import seed_site
+    from redflag.home.models import TaskForceSettings
+
+    seed_site()
+    settings_row = TaskForceSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_row.signer_name, settings_row.signer_title = "Ana <b>Ruiz</b>", "Chair"
+    settings_row.save()
+    branding = Branding.current()
+    assert (branding.signer_name, branding.signer_title) == ("Ana <b>Ruiz</b>", "Chair")
+    assert "Ana <b>Ruiz</b>, Chair" in pdf_text(render_pdf(unsaved(), branding=branding))
 
 
 @pytest.mark.parametrize("base_url", [

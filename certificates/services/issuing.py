@@ -101,7 +101,7 @@ def issue_certificate(
     name = (
         (profile.certificate_name if profile else "") or user.get_full_name() or user.get_username()
     )
-    group = profile.group if profile else None
+    group = course.certificate_group(profile.group if profile else None)
     organisation = profile.organisation if profile else None
     # The directory's name when the learner belongs to a listed organisation, else what they typed.
     organisation_name = organisation.name if organisation else (profile.employer if profile else "")

@@ -64,6 +64,14 @@ class TaskForceSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    signer_name = models.CharField(
+        _("certificate signer"), max_length=120, blank=True,
+        help_text=_("Printed under the signature line of every certificate, e.g. Maria Lopez."),
+    )
+    signer_title = models.CharField(
+        _("signer's title"), max_length=120, blank=True,
+        help_text=_("e.g. Task force coordinator."),
+    )
     law_enforcement_name = models.CharField(
         _("local law enforcement"),
         max_length=200,
@@ -81,7 +89,10 @@ class TaskForceSettings(BaseSiteSetting):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("signer_name"), FieldPanel("signer_title")],
+            heading=_("Certificates"),
+        ),
         MultiFieldPanel(
             [FieldPanel("law_enforcement_name"), FieldPanel("law_enforcement_phone")],
             heading=_("Local law enforcement"),
