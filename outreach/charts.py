@@ -7,6 +7,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 ONLINE_COLOUR = "#9b1c1c"
 IN_PERSON_COLOUR = "#1e3a8a"
@@ -16,13 +17,13 @@ def _n(value: float) -> str:
     return f"{value:.1f}"
 
 
-def _nice_ceiling(value: int) -> int:
-    """A round axis maximum at or above value: 1, 2, 5 or 10 times a power of ten."""
-    if value <= 0:
-        return 1
-    power = 10 ** math.floor(math.log10(value))
+def _nice_step(value: int, ticks: int = 4) -> int:
+    """A round distance between grid lines, so that about `ticks` of them reach value: 1, 2 or 5
+    times a power of ten, never below 1 (people are counted whole)."""
+    rough = max(value, 1) / ticks
+    power = 10 ** max(math.floor(math.log10(rough)), 0)
     for step in (1, 2, 5, 10):
-        if value <= step * power:
+        if rough <= step * power:
             return step * power
     return 10 * power
 
@@ -31,15 +32,21 @@ def monthly_bars(rows, *, width: int = 720, height: int = 260) -> str:
     """Stacked bars per month: people trained online and in person."""
     left, right, top, bottom = 56, 12, 16, 48
     plot_width, plot_height = width - left - right, height - top - bottom
-    maximum = _nice_ceiling(max((row.people for row in rows), default=0))
+    # Grid lines at whole multiples of a round step, each labelled with its own value.
+    step = _nice_step(max((row.people for row in rows), default=0))
+    lines = max(1, math.ceil(max((row.people for row in rows), default=0) / step))
+    maximum = step * lines
     count = max(len(rows), 1)
     slot = plot_width / count
     bar = max(slot * 0.7, 1)
     total = sum(row.people for row in rows)
     title = _("People trained per month")
-    description = _("%(total)s people trained over %(months)s months: online in dark red, in "
-                    "person in dark blue.") % {"total": number_format(total, force_grouping=True),
-                                              "months": len(rows)}
+    description = ngettext(
+        "%(total)s people trained over %(months)s month: online in dark red, in person in dark "
+        "blue.",
+        "%(total)s people trained over %(months)s months: online in dark red, in person in dark "
+        "blue.", len(rows)) % {"total": number_format(total, force_grouping=True),
+                               "months": len(rows)}
     parts = [
         format_html(
             '<svg class="coverage-chart" viewBox="0 0 {} {}" role="img" '
@@ -48,16 +55,16 @@ def monthly_bars(rows, *, width: int = 720, height: int = 260) -> str:
             width, height, title, description,
         )
     ]
-    for step in range(5):
-        value = maximum * step / 4
-        y = top + plot_height - plot_height * step / 4
+    for line in range(lines + 1):
+        y = top + plot_height - plot_height * line / lines
         parts.append(format_html(
             '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#d0d5dd" stroke-width="1"/>'
             '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="#475467">{}</text>',
             left, _n(y), width - right, _n(y), left - 6, _n(y + 4),
-            number_format(int(value), force_grouping=True),
+            number_format(step * line, force_grouping=True),
         ))
-    label_every = max(1, math.ceil(count / 12))
+    # At most eight month labels ("Jan 2025" is about 50 units wide), evenly spaced.
+    label_every = max(1, math.ceil(count / 8))
     for index, row in enumerate(rows):
         x = left + index * slot + (slot - bar) / 2
         online_height = plot_height * row.people_online / maximum

@@ -183,3 +183,40 @@ def test_recount_now_is_a_button_set_apart_from_the_sentence_before_it(
     assert "they are kept for up to ten minutes.</p>" in page[:link]
     opening = page[page.rindex("<a ", 0, link):link]
     assert 'class="button button-small button-secondary"' in opening and "refresh=1" in opening
+
+
+# The trend chart ---------------------------------------------------------------------------------
+
+def _chart(people_per_month):
+    import re
+
+    from outreach import charts
+    from outreach.services.coverage import MonthRow
+
+    rows = [MonthRow(datetime.date(2025 + (index // 12), index % 12 + 1, 1), people_online=n)
+            for index, n in enumerate(people_per_month)]
+    svg = str(charts.monthly_bars(rows))
+    grid = [float(y) for y in re.findall(r'<line x1="56" y1="([\d.]+)"', svg)]
+    ticks = [(float(y), int(label.replace(",", ""))) for y, label in
+             re.findall(r'<text x="50" y="([\d.]+)" text-anchor="end"[^>]*>([\d,]+)</text>', svg)]
+    months = re.findall(r'text-anchor="middle"[^>]*>([A-Z][a-z]+\.? \d{4})</text>', svg)
+    return svg, grid, ticks, months
+
+
+@pytest.mark.parametrize("busiest, expected", [
+    (7, [0, 2, 4, 6, 8]), (0, [0, 1]), (1, [0, 1]), (13, [0, 5, 10, 15]),
+    (1234, [0, 500, 1000, 1500]),
+])
+def test_the_trend_chart_labels_its_grid_lines_with_round_numbers(busiest, expected):
+    _svg, grid, ticks, _months = _chart([busiest, 0, 1])
+    assert [label for _y, label in ticks] == expected
+    # Each label sits on its own grid line.
+    assert [round(y - 4, 1) for y, _label in ticks] == [round(y, 1) for y in grid]
+
+
+def test_the_trend_chart_thins_its_month_labels_and_counts_months_in_the_right_number():
+    svg, _grid, _ticks, months = _chart([3] * 24)
+    assert 1 < len(months) <= 8 and months[0].endswith("2025")
+    assert "over 24 months" in svg
+    svg, _grid, _ticks, months = _chart([3])
+    assert len(months) == 1 and "over 1 month:" in svg
