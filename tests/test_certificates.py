@@ -244,10 +244,10 @@ def test_the_pdf_names_the_signer_and_their_title_from_the_task_force_settings(d
 
 
 def test_the_branding_reads_the_signer_from_the_settings(db):
+    from redflag.home.models import TaskForceSettings
     from wagtail.models import Site
 
     from courses.demo import seed_site
-    from redflag.home.models import TaskForceSettings
 
     seed_site()
     settings_row = TaskForceSettings.for_site(Site.objects.get(is_default_site=True))
