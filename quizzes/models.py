@@ -450,6 +450,13 @@ class Attempt(models.Model):
     late = models.BooleanField(
         _("late"), default=False, help_text=_("Submitted after the time limit: cannot pass.")
     )
+    # Written by services.save_choice while the attempt is open; read to show the form again and
+    # to score an attempt whose time ran out before a submit. A submit scores what it sends.
+    saved_choices = models.JSONField(
+        _("choices saved so far"), default=dict, blank=True,
+        help_text=_("The choices picked for each question (question id to choice ids) while the "
+                    "attempt was open, saved as the learner went."),
+    )
 
     class Meta:
         verbose_name = _("quiz attempt")

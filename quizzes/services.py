@@ -9,6 +9,12 @@
   finds the result already there.
 - `grade_attempt` is the one place where "passed" happens: it records the course completion and
   sends `quizzes.signals.quiz_passed`, inside the grading transaction.
+- `save_choice` keeps each choice on the server as the learner makes it, under the same row lock,
+  so a reload, a lost signal or a switch of apps keeps the answers. One rule scores an attempt:
+  what the learner sent. A submit (on time or late) scores the form it sends; an attempt whose
+  time ran out without a submit scores the choices saved by then (`expire_attempt`). Time runs
+  out at the deadline plus the grace period, for saves as for submits, and only an on-time
+  submit can pass.
 
 `now` is a parameter throughout so tests move the clock instead of sleeping.
 """
@@ -42,6 +48,11 @@ class AttemptRefused(Exception):
 
 class AlreadyGraded(Exception):
     pass
+
+
+class InvalidChoice(Exception):
+    """A save names a question or choices this attempt does not have; the message is the
+    learner's."""
 
 
 # Snapshots -----------------------------------------------------------------------------------
@@ -218,7 +229,7 @@ def start_attempt(user, quiz: QuizPage, *, now: datetime | None = None, rng=None
         if open_attempt is not None:
             if not is_overdue(open_attempt, now):
                 return open_attempt, False
-            grade_attempt(open_attempt, {}, now=now, late=True, status=Attempt.Status.EXPIRED)
+            expire_attempt(open_attempt, now=now)
 
         quiz = QuizPage.objects.select_related("live_revision").get(pk=quiz.pk)
         if not quiz.live or quiz.live_revision is None:
@@ -313,21 +324,25 @@ def read_submission(questions: list[dict], data) -> Submission:
     for question in questions:
         values = posted.get(question["id"], [])
         choice_ids = {choice["id"] for choice in question["choices"]}
-        valid = [value for value in values if value in choice_ids]
-        submission.kept[question["id"]] = list(dict.fromkeys(valid))
-        if not values:
-            error = _("Answer this question.")
-        elif len(valid) != len(values):
-            error = _("That answer is not one of this question's choices. Choose again.")
-        elif len(set(values)) != len(values):
-            error = _("The same choice was sent more than once. Choose again.")
-        elif question["kind"] in ONE_ANSWER_KINDS and len(values) > 1:
-            error = _("Choose only one answer.")
+        submission.kept[question["id"]] = list(dict.fromkeys(v for v in values if v in choice_ids))
+        error = choice_problem(question, values) if values else _("Answer this question.")
+        if error:
+            submission.question_errors[question["id"]] = error
         else:
             submission.answers[question["id"]] = values
-            continue
-        submission.question_errors[question["id"]] = error
     return submission
+
+
+def choice_problem(question: dict, values: list) -> str | None:
+    """Why these choice ids are not an answer to this question of the snapshot, or None."""
+    choice_ids = {choice["id"] for choice in question["choices"]}
+    if not set(values) <= choice_ids:
+        return _("That answer is not one of this question's choices. Choose again.")
+    if len(set(values)) != len(values):
+        return _("The same choice was sent more than once. Choose again.")
+    if question["kind"] in ONE_ANSWER_KINDS and len(values) > 1:
+        return _("Choose only one answer.")
+    return None
 
 
 # Grading -------------------------------------------------------------------------------------
@@ -417,12 +432,24 @@ def submit_attempt(user, public_id, data, *, now: datetime | None = None) -> Sub
             submission = read_submission(attempt.questions, data)
             late = is_overdue(attempt, now)
             if not submission.is_valid and not late:
+                # The form holds every choice on the page: what it answers replaces what was
+                # saved, so a reload after the messages (or without JavaScript) keeps them too.
+                if submission.answers != attempt.saved_choices:
+                    attempt.saved_choices = submission.answers
+                    attempt.save(update_fields=["saved_choices"])
                 return SubmitOutcome(attempt, submission=submission)
             grade_attempt(attempt, submission.answers, now=now, late=late)
             return SubmitOutcome(attempt, graded_now=True)
     except AlreadyGraded:
         # Another request graded it between our read and our write; show that result.
         return SubmitOutcome(Attempt.objects.get(public_id=public_id, user=user))
+
+
+def expire_attempt(attempt: Attempt, *, now: datetime) -> Attempt:
+    """Close an attempt whose time ran out without a submit: scored on the choices saved by then,
+    recorded as expired, never passed. Call with the attempt row locked, as grade_attempt."""
+    return grade_attempt(attempt, attempt.saved_choices, now=now, late=True,
+                         status=Attempt.Status.EXPIRED)
 
 
 def close_if_overdue(attempt: Attempt, *, now: datetime | None = None) -> Attempt:
@@ -434,21 +461,67 @@ def close_if_overdue(attempt: Attempt, *, now: datetime | None = None) -> Attemp
         with transaction.atomic():
             locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
             if locked.is_open:
-                grade_attempt(locked, {}, now=now, late=True, status=Attempt.Status.EXPIRED)
+                expire_attempt(locked, now=now)
             return locked
     except AlreadyGraded:
         return Attempt.objects.get(pk=attempt.pk)
 
 
+# Saving as the learner goes ------------------------------------------------------------------
+
+def save_choice(user, public_id, question_id: str, choice_ids: list,
+                *, now: datetime | None = None) -> Attempt:
+    """Keep the learner's choices for one question of their open attempt, as they make them.
+
+    Raises Attempt.DoesNotExist for anyone else's attempt, InvalidChoice for a question or choice
+    the attempt did not draw. Returns the attempt: when it is no longer open (submitted, or its
+    time ran out, when it is closed here) nothing was saved. Saving the same choices again writes
+    nothing; no choices clears the question. The answer says nothing about correctness and moves
+    no deadline.
+    """
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            # The lock grading takes: a save lands before a grading or finds the attempt closed.
+            attempt = Attempt.objects.select_for_update().get(public_id=public_id, user=user)
+            if not attempt.is_open:
+                return attempt
+            if is_overdue(attempt, now):
+                return expire_attempt(attempt, now=now)
+            question = next((q for q in attempt.questions if q["id"] == question_id), None)
+            if question is None:
+                raise InvalidChoice(_("That question is not part of this attempt."))
+            problem = choice_problem(question, choice_ids)
+            if problem:
+                raise InvalidChoice(problem)
+            saved = {key: value for key, value in attempt.saved_choices.items()
+                     if key != question_id}
+            if choice_ids:
+                saved[question_id] = list(choice_ids)
+            if saved != attempt.saved_choices:
+                attempt.saved_choices = saved
+                attempt.save(update_fields=["saved_choices"])
+            return attempt
+    except AlreadyGraded:
+        return Attempt.objects.get(public_id=public_id, user=user)
+
+
 # What the pages show -------------------------------------------------------------------------
 
 def form_questions(attempt: Attempt, submission: Submission | None = None) -> list[dict]:
-    """The attempt's questions for the answer form: texts and choice ids, never correctness."""
+    """The attempt's questions for the answer form: texts and choice ids, never correctness.
+
+    Choices come ticked as the posted form had them, or else as they were saved.
+    """
     rows = []
     for number, question in enumerate(attempt.questions, start=1):
-        kept = set(submission.kept.get(question["id"], [])) if submission else set()
+        if submission:
+            kept = set(submission.kept.get(question["id"], []))
+        else:
+            kept = set(attempt.saved_choices.get(question["id"], []))
         rows.append({
             "number": number,
+            "id": question["id"],
             "name": FIELD_PREFIX + question["id"],
             "anchor": f"question-{number}",
             "kind": question["kind"],

@@ -1,4 +1,5 @@
-"""Taking a quiz: start (POST), the answer form (GET) and its submit (POST), the result.
+"""Taking a quiz: start (POST), the answer form (GET) and its submit (POST), the save of each
+choice as it is made (POST, from static/js/quiz-autosave.js), the result.
 
 Every attempt view looks the attempt up by its random public id AND the signed-in user, so
 anyone else's attempt is a 404, whether it exists or not.
@@ -7,9 +8,12 @@ anyone else's attempt is a 404, whether it exists or not.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import services
@@ -58,7 +62,29 @@ def attempt(request, public_id):
         "questions": services.form_questions(attempt, submission),
         "submission": submission,
         "minutes_left": _minutes_left(attempt),
+        "autosave": _autosave_settings(attempt),
     })
+
+
+@login_required
+@require_POST
+def save(request, public_id):
+    """Keep one question's choices while the attempt is open: 204 when kept, 400 for a question or
+    choice the attempt did not draw, 409 once the attempt is closed, 404 for anyone else's."""
+    try:
+        attempt = services.save_choice(
+            request.user, public_id, request.POST.get("question", ""),
+            request.POST.getlist("choice"),
+        )
+    except Attempt.DoesNotExist:
+        raise Http404 from None
+    except services.InvalidChoice as problem:
+        return JsonResponse({"error": str(problem)}, status=400)
+    if not attempt.is_open:
+        return JsonResponse(
+            {"result_url": reverse("quizzes:result", kwargs={"public_id": public_id})}, status=409
+        )
+    return HttpResponse(status=204)
 
 
 @login_required
@@ -79,6 +105,30 @@ def result(request, public_id):
         "reveal": reveal,
         "status": status,
     })
+
+
+def _autosave_settings(attempt):
+    """What quiz-autosave.js needs: where to save, and what to tell the learner, translated."""
+    total = len(attempt.questions)
+    return {
+        "url": reverse("quizzes:save", kwargs={"public_id": attempt.public_id}),
+        "attempt": str(attempt.public_id),
+        "messages": {
+            # {answered} is filled in by the script.
+            "saved": ngettext("Saved: {answered} of %(total)d question answered.",
+                              "Saved: {answered} of %(total)d questions answered.",
+                              total) % {"total": total},
+            "offline": _("No connection: your answers are kept on this device and will be saved "
+                         "when you are back online."),
+            "retrying": _("Not saved yet: your answers are kept on this device and will be sent "
+                          "again in a moment."),
+            "signed_out": _("Not saved: you are signed out. Your answers are kept on this device: "
+                            "sign in again, then open this page again."),
+            "refused": _("That answer could not be saved. Reload the page and choose again."),
+            "closed": _("This attempt is closed: it was submitted, or its time ran out."),
+            "result": _("See the result"),
+        },
+    }
 
 
 def _minutes_left(attempt):

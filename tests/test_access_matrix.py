@@ -103,6 +103,9 @@ ACCESS = {
                                               "in 200 404 404 404 404 404 404 404"),
     "quizzes/attempts/<uuid:public_id>/result/": Row("in 302 404 404 404 404 404 404 404",
                                                      SIGNED_IN_405),
+    # A POST with no question is refused (400) to its owner only.
+    "quizzes/attempts/<uuid:public_id>/save/": Row(SIGNED_IN_405,
+                                                   "in 400 404 404 404 404 404 404 404"),
     "i18n/setlang/": Row(ALL_302, ALL_302),
     "documents/^(\\d+)/(.*)$": Row(ALL_200, ALL_200, paths=("document_url",)),
     "documents/authenticate_with_password/<int:restriction_id>/": Row(ALL_404, ALL_404),

@@ -1,4 +1,5 @@
-"""Real concurrency: a double click, two tabs, a retried POST, parallel starts.
+"""Real concurrency: a double click, two tabs, a retried POST, parallel starts, answers saved
+while another save or the submit runs.
 
 Each thread has its own database connection. PostgreSQL serialises them with row locks; SQLite
 (transaction_mode IMMEDIATE) with its write lock, when the test database is a file. With the
@@ -126,3 +127,49 @@ def test_simultaneous_first_starts_open_exactly_one_attempt(course, learner):
     assert not [r for r in results if isinstance(r, Exception)], results
     assert len({pk for pk, _ in results}) == 1
     assert sum(created for _, created in results) == 1
+
+
+def test_simultaneous_saves_of_different_questions_all_land(course, learner):
+    # The choices live in one row: without the lock each save would overwrite the others'.
+    quiz = make_quiz(course, questions=THREADS)
+    open_all_lessons(learner, course)
+    attempt, _ = services.start_attempt(learner, quiz)
+    questions = attempt.questions
+
+    def save(index):
+        question = questions[index]
+        saved = services.save_choice(learner, attempt.public_id, question["id"],
+                                     [question["choices"][0]["id"]])
+        return saved.is_open
+
+    assert run_together(save) == [True] * THREADS
+    attempt.refresh_from_db()
+    assert attempt.saved_choices == {q["id"]: [q["choices"][0]["id"]] for q in questions}
+
+
+def test_saves_racing_a_submit_never_change_the_graded_attempt(course, learner, monkeypatch):
+    monkeypatch.setattr(quiz_passed, "receivers", [])
+    quiz = make_quiz(course, questions=THREADS)
+    open_all_lessons(learner, course)
+    attempt, _ = services.start_attempt(learner, quiz)
+    data = answers_post(attempt)
+    url = reverse("quizzes:save", args=[attempt.public_id])
+
+    def save_or_submit(index):
+        client = Client()
+        client.force_login(learner)
+        if index == 0:
+            return client.post(reverse("quizzes:attempt", args=[attempt.public_id]),
+                               data).status_code
+        question = attempt.questions[index]
+        wrong = [c["id"] for c in question["choices"] if not c["correct"]][:1]
+        return client.post(url, {"question": question["id"], "choice": wrong}).status_code
+
+    results = run_together(save_or_submit)
+    assert results[0] == 302
+    assert set(results[1:]) <= {204, 409}, results
+    attempt.refresh_from_db()
+    # Graded from the submitted form alone, once; a save that came later was refused.
+    assert attempt.status == Attempt.Status.GRADED and attempt.passed
+    assert Answer.objects.filter(attempt=attempt, correct=True).count() == THREADS
+    assert results[1:].count(204) == len(attempt.saved_choices)

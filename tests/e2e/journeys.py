@@ -132,31 +132,45 @@ def _same_text(expected, shown):
     return " ".join(expected.split()) == " ".join(shown.split())
 
 
-def answer_demo_quiz(page, course_slug, *, correctly):
-    """Answers every question on the attempt page, right or wrong, as the demo content says.
+def demo_questions(course_slug):
+    """The demo course's quiz questions, as its file in courses/demo_courses/ holds them."""
+    from courses.demo_data import load_courses
+
+    return next(c["questions"] for c in load_courses() if c["slug"] == course_slug)
+
+
+def shown_demo_question(section, questions):
+    """The demo question a `section.quiz-question` of the attempt page shows, read as a learner
+    reads it: its legend, and its situation when it has one."""
+    legend = section.locator("legend").inner_text()
+    situation = section.locator(".quiz-scenario")
+    scenario = situation.locator("p").last.inner_text() if situation.count() else ""
+    return _demo_question(questions, legend, scenario)
+
+
+def answer_demo_quiz(page, course_slug, *, correctly, first=None, submit=True):
+    """Answers the questions on the attempt page, right or wrong, as the demo content says: every
+    one, or the `first` few, then submits unless told not to.
 
     Each question is found the way a learner reads it: its legend (and its situation, when it has
     one), then the choices by their labels. Returns the demo questions that were asked.
     """
     from playwright.sync_api import expect
 
-    from courses.demo_data import load_courses
-
-    questions = next(c["questions"] for c in load_courses() if c["slug"] == course_slug)
+    questions = demo_questions(course_slug)
     sections = page.locator("section.quiz-question")
     expect(sections.first).to_be_visible()
     asked = []
-    for index in range(sections.count()):
+    for index in range(sections.count() if first is None else first):
         section = sections.nth(index)
+        question = shown_demo_question(section, questions)
         legend = section.locator("legend").inner_text()
-        situation = section.locator(".quiz-scenario")
-        scenario = situation.locator("p").last.inner_text() if situation.count() else ""
-        question = _demo_question(questions, legend, scenario)
         asked.append(question)
         right = [choice["text"] for choice in question["choices"] if choice["correct"]]
         wrong = [choice["text"] for choice in question["choices"] if not choice["correct"]]
         # Wrong: a single wrong choice, which misses every kind (one answer or "all that apply").
         for text in right if correctly else wrong[:1]:
             section.get_by_role("group", name=legend).get_by_label(text, exact=True).check()
-    page.get_by_role("button", name="Submit answers").click()
+    if submit:
+        page.get_by_role("button", name="Submit answers").click()
     return asked
