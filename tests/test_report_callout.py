@@ -73,7 +73,8 @@ def test_the_hotline_block_says_what_the_hotline_is_and_every_way_to_reach_it(
     for fact in ("Confidential", "24 hours a day, 7 days a week", "many languages",
                  "not the police and not immigration",
                  "only with that person's consent, except in an emergency",
-                 "abuse of a child is reported to the authorities"):
+                 "abuse of a child is reported to the authorities",
+                 "text and chat work in English and Spanish"):
         assert fact in hotline, fact
     for way in ('<a href="tel:18883737888">1-888-373-7888</a>',
                 '<a href="sms:233733">233733</a> (“BeFree”)',
@@ -130,6 +131,7 @@ def test_the_callout_reads_in_spanish(client, course, contacts):
     assert "Línea Nacional contra la Trata de Personas" in html
     assert "No es la policía ni inmigración" in html
     assert "Llame al <a href=\"tel:18883737888\">1-888-373-7888</a>" in html
+    assert "los mensajes de texto y el chat funcionan en inglés y en español" in html
 
 
 # The settings ----------------------------------------------------------------------------------
