@@ -366,3 +366,26 @@ def test_the_home_speaks_spanish(learner_client, learner, course, lessons):
     assert "Le damos la bienvenida, Learner" in page
     assert "Continuar: lección 2" in page and "1 de 3 lecciones" in page
     assert "Todavía no tiene certificados" in page
+
+
+def test_signing_in_switches_to_the_profile_s_language_whatever_the_browser_says(client, learner):
+    from django.conf import settings
+
+    LearnerProfile.objects.filter(user=learner).update(language="es")
+    response = client.post("/accounts/login/", {"login": learner.email, "password": PASSWORD},
+                           HTTP_ACCEPT_LANGUAGE="en-US,en")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    home = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en-US,en")
+    assert '<html lang="es"' in html_of(home)
+    # The footer's switcher still wins afterwards.
+    client.post("/i18n/setlang/", {"language": "en", "next": "/home/"})
+    assert '<html lang="en"' in html_of(client.get("/home/", HTTP_ACCEPT_LANGUAGE="es"))
+
+
+def test_a_learner_whose_profile_says_english_keeps_english_after_sign_in(client, learner):
+    from django.conf import settings
+
+    response = client.post("/accounts/login/", {"login": learner.email, "password": PASSWORD},
+                           HTTP_ACCEPT_LANGUAGE="es")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert '<html lang="en"' in html_of(client.get("/home/", HTTP_ACCEPT_LANGUAGE="es"))

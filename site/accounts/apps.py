@@ -5,3 +5,6 @@ class AccountsConfig(AppConfig):
     name = "redflag.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from . import language  # noqa: F401  (connects the sign-in receiver)
