@@ -283,13 +283,12 @@ class TrainingRecord(models.Model):
             ),
             # services.coverage.Coverage.online for a period that runs to the last issue date:
             # each learner who stayed at one place on their latest certificate (in the group),
-            # about one record in six. In group and organisation order, so the people per
-            # organisation are counted in one ordered pass (no hash table of 20,000 groups), and
-            # one group's organisations (the drill-down) are one range of the index.
+            # about one record in six. In organisation order, so the people per organisation are
+            # counted in one ordered pass, without a hash table of 20,000 groups.
             models.Index(
-                fields=["group", "organisation", "issued_on", "next_on", "state", "county"],
+                fields=["organisation", "group", "issued_on", "next_on", "state", "county"],
                 condition=models.Q(next_in_group_on__isnull=True, moved=False),
-                name="training_latest_place",
+                name="training_latest_org",
             ),
             # services.coverage._moved_people: learners who trained at more than one place,
             # counted distinct (a few per cent of the rows).

@@ -1,6 +1,6 @@
 """The months table's counts of learners on their latest certificate, filled for a site's existing
 records (until then the dashboard's default period would count nobody per group and county), and
-the index of latest records in group and organisation order."""
+the index of latest records in organisation order."""
 
 from django.db import migrations, models
 
@@ -59,8 +59,8 @@ class Migration(migrations.Migration):
             model_name="trainingrecord",
             index=models.Index(
                 condition=models.Q(("moved", False), ("next_in_group_on__isnull", True)),
-                fields=["group", "organisation", "issued_on", "next_on", "state", "county"],
-                name="training_latest_place",
+                fields=["organisation", "group", "issued_on", "next_on", "state", "county"],
+                name="training_latest_org",
             ),
         ),
     ]

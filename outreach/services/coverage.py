@@ -425,12 +425,12 @@ class Coverage:
         f = self.f
         with_organisation = f.certificates().filter(organisation__isnull=False).order_by()
         if self._runs_to_the_last_issue:
-            # One ordered pass over the training_latest_place index, in its order (group, then
-            # organisation): no hash table of 20,000 groups. The join below sums the groups.
+            # One pass over the training_latest_org index, in its (organisation) order: no hash
+            # table of 20,000 groups.
             latest = Q(next_on__isnull=True) if not f.group_id else Q()
             online = (with_organisation.filter(latest, next_in_group_on__isnull=True,
                                                moved=False)
-                      .values("group_id", "organisation_id").annotate(n=Count("issued_on")))
+                      .values("organisation_id").annotate(n=Count("issued_on")))
         else:
             online = (with_organisation.values("organisation_id")
                       .annotate(n=Count("issued_on", filter=_first_in_period(f))))
@@ -443,22 +443,15 @@ class Coverage:
             o_name=F("name"), o_headcount=F("headcount"))
         parts = [query.query.sql_with_params() for query in (directory, online, moved, in_person)]
         (directory_sql, _), (online_sql, _), (moved_sql, _), (in_person_sql, _) = parts
+        # Each subquery has one row per organisation: three hash joins onto the directory.
         sql = f"""
             SELECT o.o_id, o.o_group, o.o_state, o.o_county, o.o_name, o.o_headcount,
-                CAST(COALESCE(p.online, 0) AS INTEGER),
-                CAST(COALESCE(p.in_person, 0) AS INTEGER)
+                CAST(COALESCE(a.n, 0) + COALESCE(b.n, 0) AS INTEGER),
+                CAST(COALESCE(c.n, 0) AS INTEGER)
             FROM ({directory_sql}) AS o
-            LEFT JOIN (
-                SELECT organisation_id, SUM(online) AS online, SUM(in_person) AS in_person
-                FROM (
-                    SELECT organisation_id, n AS online, 0 AS in_person FROM ({online_sql}) a
-                    UNION ALL
-                    SELECT organisation_id, n, 0 FROM ({moved_sql}) b
-                    UNION ALL
-                    SELECT organisation_id, 0, COALESCE(n, 0) FROM ({in_person_sql}) c
-                ) AS u
-                GROUP BY organisation_id
-            ) AS p ON p.organisation_id = o.o_id
+            LEFT JOIN ({online_sql}) AS a ON a.organisation_id = o.o_id
+            LEFT JOIN ({moved_sql}) AS b ON b.organisation_id = o.o_id
+            LEFT JOIN ({in_person_sql}) AS c ON c.organisation_id = o.o_id
         """
         return sql, [param for _, params in parts for param in params]
 
