@@ -1,9 +1,11 @@
 """The admin's account page links to the account pages, where passwords and sign-in codes live
-(Wagtail's own password and email forms are off: see settings)."""
+(Wagtail's own password and email forms are off: see settings); avatars are initials."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+
+from . import avatars
 
 
 @hooks.register("register_account_menu_item")
@@ -22,3 +24,9 @@ def two_factor(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Your authenticator app and recovery codes."),
     }
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    # Staff avatars never come from Gravatar or any other outside service (see avatars.py).
+    return avatars.avatar_url(user, size)
