@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem, SubmitForModerationMenuItem
 
-from . import avatars
+from . import admin_home, avatars
 
 
 @hooks.register("register_account_menu_item")
@@ -56,3 +56,8 @@ def submit_to_reviewers(menu_items, request, context):
     for index, item in enumerate(menu_items):
         if type(item) is SubmitForModerationMenuItem:
             menu_items[index] = SubmitToReviewersMenuItem(order=item.order)
+
+
+@hooks.register("construct_homepage_panels")
+def role_panels(request, panels):
+    admin_home.construct_panels(request, panels)
