@@ -176,7 +176,7 @@ def test_the_coverage_panel_reads_the_dashboards_cached_figures(client, coordina
 def test_no_coverage_yet_reads_as_such(client, coordinator, db):
     figures = panel(home(client, coordinator), COVERAGE)
     assert "No one has been trained in this period yet." in figures
-    assert "Open the coverage dashboard" in figures
+    assert "Open the full dashboard" in figures
 
 
 def test_a_superuser_sees_every_panel(client, course, lessons):
