@@ -397,10 +397,17 @@ class LessonPage(Page):
         if place is None or place.lesson is not self:
             place = places.build(self)
         course, siblings, state_line = place.course, place.lessons, place.state_line
+        previewing = getattr(request, "is_preview", False)
+        if previewing:
+            # A trainer previewing a draft lesson sees it where learners will once it is live.
+            siblings = places.with_previewed(siblings, self)
+        position = next((index for index, page in enumerate(siblings) if page is self), None)
+        if position is None:
+            position = next((index for index, page in enumerate(siblings)
+                             if page.pk == self.pk), 0)
         ids = [page.pk for page in siblings]
-        position = ids.index(self.pk) if self.pk in ids else 0
         user = request.user
-        tracked = user.is_authenticated and not getattr(request, "is_preview", False)
+        tracked = user.is_authenticated and not previewing
         visited = LessonCompletion.opened_by(user, ids) if tracked else set()
         if tracked and self.pk not in visited:
             # Opening a lesson counts as progress; only the first visit writes.

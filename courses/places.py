@@ -93,6 +93,14 @@ def build(lesson) -> Place:
     )
 
 
+def with_previewed(lessons: list, lesson) -> list:
+    """The live lessons with `lesson` (a draft being previewed, perhaps not yet saved) in its
+    place in the tree, in place of its live copy: "lesson 6 of 6" for a sixth lesson still in
+    draft. The draft of a new lesson has the path it would be added at (after the others)."""
+    others = [page for page in lessons if lesson.pk is None or page.pk != lesson.pk]
+    return sorted([*others, lesson], key=lambda page: page.path)
+
+
 def restrictions_of(page):
     """The view restrictions on the page, its ancestors and, for an alias among them, its
     original, in one query: the ancestors' paths are prefixes of the page's."""

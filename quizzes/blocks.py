@@ -10,11 +10,15 @@ checked with the rest of the quiz in `quizzes.models.publishing_problems`.
 import functools
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.telepath import register
 from wagtail.blocks.list_block import ListBlockValidationError
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.blocks.struct_block import StructBlockAdapter, StructBlockValidationError
 
 SINGLE = "single"
 MULTIPLE = "multiple"
@@ -100,6 +104,16 @@ class AnswerChoiceBlock(blocks.StructBlock):
         icon = "radio-full"
         label = _("Choice")
 
+    def get_comparison_class(self):
+        from .comparison import ChoiceComparison
+
+        return ChoiceComparison
+
+
+# A new question starts with the two choices every question needs, both empty, so the editor shows
+# no "minimum number of items" error before the trainer has typed anything.
+EMPTY_CHOICES = [{"text": "", "correct": False, "feedback": ""}] * 2
+
 
 TOPIC_HELP = _("One of the quiz's topics (under Topics, above). A topic added there appears in "
                "this list once the quiz is saved.")
@@ -129,11 +143,14 @@ class QuestionBlock(blocks.StructBlock):
     # publishing checks the name against the quiz's topics.
     topic = blocks.CharBlock(label=_("Topic"), max_length=100, required=False,
                              help_text=TOPIC_HELP)
-    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Choices"), min_num=2)
+    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Choices"), min_num=2,
+                               default=EMPTY_CHOICES)
 
     class Meta:
         icon = "help"
         label = _("Question")
+        # A collapsed question reads as its text, not as "Question" alone.
+        label_format = "{text}"
         template = "quizzes/blocks/question_preview.html"
         description = _("A question with its choices, feedback and an explanation.")
         preview_value = {
@@ -145,6 +162,11 @@ class QuestionBlock(blocks.StructBlock):
                 {"text": "Nobody", "correct": False, "feedback": "Someone may be hurt."},
             ],
         }
+
+    def get_comparison_class(self):
+        from .comparison import QuestionComparison
+
+        return QuestionComparison
 
     def clean(self, value):
         value = super().clean(value)
@@ -162,6 +184,27 @@ class QuestionBlock(blocks.StructBlock):
                     block_errors[field] = ValidationError(message)
             raise StructBlockValidationError(block_errors=block_errors)
         return value
+
+
+class QuestionBlockAdapter(StructBlockAdapter):
+    """The question's editor fills in True and False when the trainer picks "True or false" for a
+    question whose choices are still empty (static/js/quiz-question-editor.js). The words come
+    in the admin's language; the trainer may still change them."""
+
+    js_constructor = "redflag.quizzes.QuestionBlock"
+
+    def js_args(self, block):
+        name, children, meta = super().js_args(block)
+        meta["trueFalse"] = {"kind": TRUE_FALSE, "choices": [str(_("True")), str(_("False"))]}
+        return [name, children, meta]
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(
+            js=[versioned_static("js/quiz-question-editor.js")])
+
+
+register(QuestionBlockAdapter(), QuestionBlock)
 
 
 class QuestionStreamBlock(blocks.StreamBlock):

@@ -3,9 +3,12 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from redflag.home.models import TaskForceSettings
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.test.utils.form_data import rich_text
 
 from courses.models import LessonCompletion, LessonPage
 
@@ -192,3 +195,49 @@ def test_a_password_restriction_on_a_course_asks_for_the_password(learner_client
     html = learner_client.get(lessons[0].url).content.decode()
     assert "Paragraph 0 of lesson 1." not in html
     assert 'name="password"' in html
+
+
+def lesson_form(title, slug):
+    return {
+        "title": title, "slug": slug, "summary": "",
+        "body-count": 1, "body-0-type": "text", "body-0-deleted": "", "body-0-order": 0,
+        "body-0-id": "", "body-0-value": rich_text("<p>Still a draft.</p>"),
+        "comments-TOTAL_FORMS": 0, "comments-INITIAL_FORMS": 0,
+        "comments-MIN_NUM_FORMS": 0, "comments-MAX_NUM_FORMS": 1000,
+    }
+
+
+def preview(client, url, form):
+    assert client.post(url, form).json()["is_valid"]
+    return client.get(url).content.decode()
+
+
+def test_a_draft_lessons_preview_counts_it_where_it_will_stand(client, trainer, course, lessons):
+    """A fourth lesson saved as a draft previews as "Lesson 4 of 4", after the live third."""
+    client.force_login(trainer)
+    draft = LessonPage(title="Lesson 4", slug="lesson-4", body=[("text", "<p>Draft.</p>")],
+                       live=False)
+    course.add_child(instance=draft)
+    draft.save_revision(user=trainer)
+    html = preview(client, reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk]),
+                   lesson_form("Lesson 4", "lesson-4"))
+    assert "Lesson 4 of 4" in html and "Still a draft." in html
+    assert 'rel="prev"' in html and "Lesson 3" in html and 'rel="next"' not in html
+
+    # Learners still read three lessons: the draft is not among them.
+    assert "Lesson 3 of 3" in Client().get(lessons[2].url).content.decode()
+
+
+def test_a_new_lessons_preview_counts_it_after_the_others(client, trainer, course, lessons):
+    client.force_login(trainer)
+    url = reverse("wagtailadmin_pages:preview_on_add",
+                  args=("courses", "lessonpage", course.pk))
+    html = preview(client, url, lesson_form("A new lesson", "a-new-lesson"))
+    assert "Lesson 4 of 4" in html and "A new lesson" in html
+
+
+def test_a_published_lessons_preview_keeps_its_place(client, trainer, lessons):
+    client.force_login(trainer)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[lessons[1].pk])
+    html = preview(client, url, lesson_form("Lesson 2, revised", "lesson-2"))
+    assert "Lesson 2 of 3" in html and "Lesson 2, revised" in html

@@ -89,3 +89,21 @@ def test_a_trainer_sees_a_courses_lessons_in_the_order_learners_read_them(
     html = client.get(f"/admin/pages/{course.pk}/").content.decode()
     positions = [html.index(f"/admin/pages/{lesson.pk}/edit/") for lesson in lessons]
     assert positions == sorted(positions)
+
+
+def test_the_editor_offers_trainers_to_submit_to_reviewers(client, trainer, reviewer, lessons):
+    client.force_login(trainer)
+    html = client.get(f"/admin/pages/{lessons[0].pk}/edit/").content.decode()
+    assert ">Submit to reviewers</button>" in html.replace("\n", "")
+    assert "Moderators approval" not in html
+    add = client.get(f"/admin/pages/add/courses/lessonpage/{lessons[0].get_parent().pk}/")
+    assert "Submit to reviewers" in add.content.decode()
+
+    # Sent back with changes requested, it goes back to the reviewers.
+    lesson = lessons[0]
+    lesson.save_revision(user=trainer)
+    lesson.get_workflow().start(lesson, trainer)
+    state = lesson.current_workflow_task_state
+    state.task.specific.on_action(state, reviewer, "reject")
+    html = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    assert "Resubmit to reviewers" in html
