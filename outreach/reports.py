@@ -336,11 +336,18 @@ class GroupOrganisationsReport(CoverageReport):
         ]
 
     def get_queryset(self):
+        # A page shows 50 of a group's thousands of organisations: the current people are
+        # counted for those rows alone (decorate_paginated_queryset); an export counts them all.
         return coverage.organisation_table(self.coverage_filter,
-                                           ordering=self.ordering or "-people")
+                                           ordering=self.ordering or "-people",
+                                           with_current=self.is_export)
 
     def decorate_paginated_queryset(self, object_list):
+        missing = [row["pk"] for row in object_list if row["people_current"] is None]
+        current = coverage.current_people(self.coverage_filter, missing) if missing else {}
         for row in object_list:
+            if row["people_current"] is None:
+                row["people_current"] = current.get(row["pk"], 0)
             row["share_display"] = _percent(row["share"]) or "—"
         return object_list
 

@@ -4,6 +4,7 @@ that its query count does not grow with the data."""
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -220,3 +221,30 @@ def test_the_trend_chart_thins_its_month_labels_and_counts_months_in_the_right_n
     assert "over 24 months" in svg
     svg, _grid, _ticks, months = _chart([3])
     assert len(months) == 1 and "over 1 month:" in svg
+
+
+def test_the_group_drill_down_counts_current_people_on_the_page_and_in_the_export(
+        coordinator_client, small_world, hotel_group, course):
+    from tests.test_outreach_coverage import certificate
+
+    hotel, motel = small_world
+    today = timezone.localdate()
+    for n, (issued, expires) in enumerate([(today, today + datetime.timedelta(days=700)),
+                                           (today - datetime.timedelta(days=800),
+                                            today - datetime.timedelta(days=70))]):
+        learner = make_user(f"current-{n}@example.org", profile_group=hotel_group)
+        certificate(learner, course, hotel if n == 0 else motel, issued, expires_on=expires)
+    url = reverse("coverage:group", args=[hotel_group.pk])
+    page = coordinator_client.get(url).content.decode()
+    start = page.rindex("<table", 0, page.index("Current now"))
+    table = page[start:page.index("</table>", start)]
+    text = [[re.sub(r"<[^>]+>", " ", cell).split() for cell in
+             re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)]
+    column = [" ".join(cell) for cell in text[0]].index("Current now")
+    current = {" ".join(row[0]): " ".join(row[column]) for row in text[1:]}
+    assert current == {"Harbor View Hotel": "1", "Quiet Motel": "0"}
+    rows = csv_rows(coordinator_client.get(url + "?export=csv"))
+    column = rows[0].index("People with a current certificate")
+    assert {row[0]: row[column] for row in rows[1:]} == {"Harbor View Hotel": "1",
+                                                          "Quiet Motel": "0"}

@@ -737,28 +737,40 @@ def not_reached(f: CoverageFilter, ordering: str = "-headcount"):
     )
 
 
-def organisation_table(f: CoverageFilter, ordering: str = "-people") -> list[dict]:
-    """Drill-down from a group: its organisations with people trained and their share.
-    Four queries: the directory with its people (and the one-row probe it may need), the people
-    with a current certificate per organisation, the groups' names."""
-    coverage = Coverage(f)
+def current_people(f: CoverageFilter, organisation_ids=None) -> dict:
+    """People with a current certificate per organisation (in the group and region; no period:
+    current is about today), for these organisations or all of them. One query."""
     current = counted_certificates().filter(expires_on__gte=f.today, organisation__isnull=False)
     current = current.filter(f._region_q())
     if f.group_id:
         current = current.filter(group_id=f.group_id)
     if f.organisation_id:
         current = current.filter(organisation_id=f.organisation_id)
+    if organisation_ids is not None:
+        current = current.filter(organisation_id__in=list(organisation_ids))
     # Counted on expires_on, which the training_current index holds.
-    current = dict(_plain_rows(current.order_by().values("organisation_id")
-                               .annotate(n=_people("expires_on"))
-                               .values_list("organisation_id", "n")))
+    return dict(_plain_rows(current.order_by().values("organisation_id")
+                            .annotate(n=_people("expires_on"))
+                            .values_list("organisation_id", "n")))
+
+
+def organisation_table(f: CoverageFilter, ordering: str = "-people", *,
+                       with_current: bool = True) -> list[dict]:
+    """Drill-down from a group: its organisations with people trained and their share.
+    Four queries: the directory with its people (and the one-row probe it may need), the people
+    with a current certificate per organisation, the groups' names. Without `with_current`,
+    people_current is left out (None), for a page that fills in only the rows it shows
+    (current_people)."""
+    coverage = Coverage(f)
+    current = current_people(f) if with_current else None
     groups = {group.pk: group.name for group in StakeholderGroup.objects.all()}
     rows = [
         {
             "pk": pk, "name": name, "group_name": groups.get(group_id, ""),
             "state": state, "county": county, "headcount": headcount,
             "people": online + in_person, "people_online": online,
-            "people_in_person": in_person, "people_current": current.get(pk, 0),
+            "people_in_person": in_person,
+            "people_current": current.get(pk, 0) if current is not None else None,
             "share": share(online + in_person, headcount),
         }
         for pk, group_id, state, county, name, headcount, online, in_person in (
