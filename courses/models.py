@@ -199,6 +199,21 @@ class Jurisdiction(index.Indexed, models.Model):
                        "you to %(schedule)s.") % {"schedule": schedule}
 
 
+def profile_step_redirect(request):
+    """Sends a signed-in person without a profile (workplace, state, county) to fill it in,
+    then back here: sign-up asks only for the account, and a course needs the workplace.
+
+    The answer is remembered in the session once true, so a lesson costs no query for it."""
+    user = request.user
+    if user.is_authenticated and not getattr(request, "is_preview", False):
+        # Profiles belong to the project above the apps: named by label, not imported.
+        LearnerProfile = apps.get_model("accounts", "LearnerProfile")
+        if not LearnerProfile.is_complete_for(user, request.session):
+            query = urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(f"{reverse('profile')}?{query}")
+    return None
+
+
 class CourseIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -313,6 +328,9 @@ class CoursePage(Page):
         """Which of this course's lessons the user has opened, as a set of page ids."""
         return LessonCompletion.opened_by(user, [lesson.pk for lesson in self.lessons])
 
+    def serve(self, request, *args, **kwargs):
+        return profile_step_redirect(request) or super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         visited = self.progress_for(request.user)
@@ -348,14 +366,7 @@ class LessonPage(Page):
         verbose_name = _("lesson")
 
     def serve(self, request, *args, **kwargs):
-        user = request.user
-        if user.is_authenticated and not getattr(request, "is_preview", False):
-            # Profiles belong to the project above the apps: named by label, not imported.
-            LearnerProfile = apps.get_model("accounts", "LearnerProfile")
-            if not LearnerProfile.is_complete_for(user, request.session):
-                query = urlencode({"next": request.get_full_path()})
-                return HttpResponseRedirect(f"{reverse('profile')}?{query}")
-        return super().serve(request, *args, **kwargs)
+        return profile_step_redirect(request) or super().serve(request, *args, **kwargs)
 
     def body_cache_key(self, request, state_line=None) -> str | None:
         """What the rendered body depends on: the published revision, the language of the

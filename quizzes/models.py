@@ -339,6 +339,11 @@ class QuizPage(Page):
             raise ValidationError([problem.message for problem in problems])
         return super().publish(revision, *args, **kwargs)
 
+    def serve(self, request, *args, **kwargs):
+        from courses.models import profile_step_redirect
+
+        return profile_step_redirect(request) or super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from . import services
 

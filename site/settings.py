@@ -196,6 +196,9 @@ ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 # A learner whose code went astray asks for a new one (twice) rather than starting again.
 ACCOUNT_EMAIL_VERIFICATION_SUPPORTS_RESEND = True
 ACCOUNT_SIGNUP_FORM_CLASS = "redflag.accounts.forms.SignupProfileForm"
+# A sign-up form sent back with an error keeps the passwords typed, so a phone user need not
+# type them twice again.
+ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # One set of limits for every door, since every sign-in and password reset goes through allauth:

@@ -30,20 +30,99 @@ def _signup_data(group, **changes):
     return {**GOOD_SIGNUP, "group": group.pk, **changes}
 
 
-def test_signing_up_creates_the_profile_and_emails_a_verification_code(client, home, hotel_group):
+def _signed_up(client, group, **changes):
+    """Step 1 (the account), then, signed in, the profile step's data."""
+    client.post("/accounts/signup/", _signup_data(group, **changes))
+    user = get_user_model().objects.get(email="nurse@example.org")
+    client.force_login(user)
+    return user
+
+
+def test_signing_up_asks_for_the_account_alone_and_emails_a_verification_code(
+        client, home, hotel_group):
+    page = client.get("/accounts/signup/").content.decode()
+    assert 'name="certificate_name"' in page and 'name="password1"' in page
+    assert 'name="county"' not in page and 'name="group"' not in page  # on the second step
     response = client.post("/accounts/signup/", _signup_data(hotel_group))
     assert response.status_code == 302
     user = get_user_model().objects.get(email="nurse@example.org")
-    profile = LearnerProfile.objects.get(user=user)
-    assert profile.certificate_name == "José Ñúñez"  # spaces tidied, accents kept
-    assert (profile.group, profile.state, profile.county, profile.language) == (
-        hotel_group,
-        "CA",
-        "Alameda",
-        "es",
-    )
+    assert user.first_name == "José Ñúñez"  # spaces tidied, accents kept
+    assert not LearnerProfile.objects.filter(user=user).exists()
     assert not EmailAddress.objects.get(user=user).verified
     assert len(mail.outbox) == 1 and "nurse@example.org" in mail.outbox[0].to
+
+
+def test_the_second_step_offers_the_name_and_creates_the_profile(client, home, hotel_group):
+    user = _signed_up(client, hotel_group)
+    page = client.get("/accounts/profile/?next=/home/").content.decode()
+    assert "Your workplace" in page and "Step 2 of 2" in page
+    assert 'value="José Ñúñez"' in page
+    assert "js/county-select.js" in page
+    data = {**_signup_data(hotel_group), "county": "alameda county", "next": "/home/"}
+    response = client.post("/accounts/profile/", data)
+    assert response["Location"] == "/home/"
+    profile = LearnerProfile.objects.get(user=user)
+    assert (profile.group, profile.state, profile.county, profile.language) == (
+        hotel_group, "CA", "Alameda", "es",
+    )
+
+
+@pytest.mark.parametrize("county, stored", [("Alameda", "Alameda"), ("San Francisco",
+                                            "San Francisco"), ("los angeles county", "Los Angeles")])
+def test_the_county_is_stored_under_its_census_name(client, home, hotel_group, county, stored):
+    user = _signed_up(client, hotel_group)
+    client.post("/accounts/profile/", _signup_data(hotel_group, county=county))
+    assert LearnerProfile.objects.get(user=user).county == stored
+
+
+@pytest.mark.parametrize("county", ["Clark", "Atlantis", "Orleans Parish"])
+def test_a_county_outside_the_chosen_state_is_an_error_at_the_field(
+        client, home, hotel_group, county):
+    user = _signed_up(client, hotel_group)
+    response = client.post("/accounts/profile/", _signup_data(hotel_group, county=county))
+    assert response.status_code == 200
+    assert "Choose a county in California." in " ".join(response.context["form"].errors["county"])
+    assert not LearnerProfile.objects.filter(user=user).exists()
+    html = response.content.decode()
+    assert 'id="id_county_error"' in html
+    # Without script the state's counties come first, and what was typed stays.
+    assert html.index('label="California"') < html.index('label="Alabama"')
+    assert 'value="County General"' in html
+
+
+def test_a_county_name_shared_by_states_is_selected_in_the_chosen_states_list(
+        client, home, hotel_group):
+    _signed_up(client, hotel_group)
+    response = client.post("/accounts/profile/",
+                           _signup_data(hotel_group, state="OR", county="Washington",
+                                        certificate_name=""))
+    html = response.content.decode()
+    assert html.count('value="Washington" selected') == 1
+    oregon = html[html.index('label="Oregon"'):]
+    assert oregon[:oregon.index("</optgroup>")].count("selected") == 1
+
+
+def test_the_error_summary_lists_each_error_with_a_link_to_its_field(client, home, hotel_group):
+    _signed_up(client, hotel_group)
+    response = client.post("/accounts/profile/", _signup_data(
+        hotel_group, zip_code="ABCDE", county="Clark"))
+    html = response.content.decode()
+    summary = html[html.index('id="error-summary"'):]
+    summary = summary[:summary.index("</div>")]
+    assert 'role="alert" tabindex="-1" id="error-summary"' in html
+    assert "There are problems with this form" in summary
+    assert '<a href="#id_zip_code">ZIP code: Enter a US ZIP code' in summary
+    assert '<a href="#id_county">County: Choose a county in California.' in summary
+    # The summary comes before the first field.
+    assert html.index('id="error-summary"') < html.index('id="id_certificate_name"')
+
+
+def test_the_sign_up_form_keeps_the_passwords_and_summarises_its_errors(client, home, hotel_group):
+    response = client.post("/accounts/signup/", _signup_data(hotel_group, certificate_name=" "))
+    html = response.content.decode()
+    assert 'id="error-summary"' in html and '<a href="#id_certificate_name">' in html
+    assert 'value="a-long-enough-passphrase"' in html
+    assert 'value="nurse@example.org"' in html
 
 
 @pytest.mark.parametrize(
@@ -59,13 +138,21 @@ def test_signing_up_creates_the_profile_and_emails_a_verification_code(client, h
 def test_bad_profile_input_is_explained_next_to_the_field_and_keeps_what_was_typed(
     client, home, hotel_group, changes, field, message
 ):
-    response = client.post("/accounts/signup/", _signup_data(hotel_group, **changes))
+    user = _signed_up(client, hotel_group)
+    response = client.post("/accounts/profile/", _signup_data(hotel_group, **changes))
     assert response.status_code == 200
     form = response.context["form"]
     assert message in " ".join(form.errors[field])
     html = response.content.decode()
     assert f'id="id_{field}_error"' in html  # rendered at the field, announced as an alert
-    assert 'value="County General"' in html and 'value="nurse@example.org"' in html
+    assert 'value="County General"' in html
+    assert not LearnerProfile.objects.filter(user=user).exists()
+
+
+def test_bad_name_at_sign_up_is_explained_and_creates_no_account(client, home, hotel_group):
+    response = client.post("/accounts/signup/", _signup_data(hotel_group, certificate_name="  "))
+    assert "Enter your name" in " ".join(response.context["form"].errors["certificate_name"])
+    assert 'id="id_certificate_name_error"' in response.content.decode()
     assert not get_user_model().objects.filter(email="nurse@example.org").exists()
 
 

@@ -9,16 +9,19 @@ so a learner sent to sign in from a lesson goes back to the lesson. Without one:
 - an organisation manager who is not staff lands on their organisation's page: their staff's
   training is what they come for;
 - everyone else is a learner and lands on their own home (the course for their workplace, where
-  to continue, their certificates). A new sign-up lands there too, with "Start" on their course.
+  to continue, their certificates). A learner without a profile (a new sign-up) fills it in
+  first, the second step of signing up, and then reaches their home with "Start" on their course.
 """
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from outreach.services import access
 
+from .models import LearnerProfile
 from .security import user_is_staff
 
 
@@ -28,7 +31,10 @@ def landing_url(user) -> str:
     organisation = access.managed_organisation(user)
     if organisation is not None:
         return reverse("outreach:organisation", args=[organisation.pk])
-    return reverse("learner_home")
+    home = reverse("learner_home")
+    if not LearnerProfile.objects.filter(user=user).exists():
+        return f"{reverse('profile')}?{urlencode({'next': home})}"
+    return home
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -5,6 +5,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from outreach import invites
+
 from .forms import ProfileForm
 from .models import LearnerProfile
 
@@ -18,11 +20,18 @@ def profile(request):
         next_url = ""
     # Never filled in from an invite link the learner merely opened: joining an organisation lets
     # its manager see the learner's training, so it happens only by typing a code or confirming.
-    form = ProfileForm(request.POST or None, instance=instance)
+    initial = {}
+    if instance is None:
+        # The second step of signing up: the name typed on the first, and the invite code of a
+        # link opened before signing up, shown where the learner can see and clear it.
+        initial = {"certificate_name": request.user.first_name,
+                   "invite_code": invites.pending_code(request.session)}
+    form = ProfileForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         profile = form.save(commit=False)
         profile.user = request.user
         profile.save()
+        request.session.pop(invites.SESSION_KEY, None)
         messages.success(request, _("Your profile is saved."))
         return redirect(next_url or "profile")
     return render(
