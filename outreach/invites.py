@@ -1,5 +1,5 @@
-"""Joining an organisation with its invite code: the optional field on the sign-up and profile
-forms, and the session key the invite link (/join/<code>/) leaves behind."""
+"""Joining an organisation with its invite code: the optional field on the profile form (the
+second step of signing up), and the session key the invite link (/join/<code>/) leaves behind."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -31,3 +31,20 @@ def clean_invite_code(form, cleaned_data) -> Organisation | None:
 
 def pending_code(session) -> str:
     return session.get(SESSION_KEY, "")
+
+
+def pending_profile(session) -> dict:
+    """What the profile step of a new sign-up starts from: the invite code of a link opened
+    before signing up, where the learner can see and clear it, and its organisation's
+    workplace, name, state and county."""
+    organisation = organisation_by_invite_code(pending_code(session)) if pending_code(session) \
+        else None
+    if organisation is None:
+        return {}
+    return {
+        "invite_code": organisation.display_invite_code,
+        "employer": organisation.name,
+        "group": organisation.group_id,
+        "state": organisation.state,
+        "county": organisation.county,
+    }

@@ -41,17 +41,12 @@ def join(request, code):
                       status=404)
     user = request.user
     if not user.is_authenticated:
-        # Remembered only for a visitor who is about to sign up, to fill in the sign-up form's
+        # Remembered only for a visitor who is about to sign up, to fill in the profile step's
         # code; a signed-in learner joins only by confirming below.
         request.session[invites.SESSION_KEY] = organisation.invite_code
         signup_form_class = get_form_class(allauth_settings.FORMS, "signup", SignupForm)
-        signup_form = signup_form_class(initial={
-            "invite_code": organisation.display_invite_code,
-            "employer": organisation.name,
-            "group": organisation.group_id,
-            "state": organisation.state,
-            "county": organisation.county,
-        })
+        # The account first; the profile step then starts from the organisation (invites).
+        signup_form = signup_form_class()
         return render(request, "outreach/join.html", {
             "organisation": organisation,
             "signup_form": signup_form,

@@ -3,6 +3,7 @@ in the catalogue: what a learner sees of their own training, and never of anyone
 
 import datetime
 import re
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -76,11 +77,17 @@ def test_a_new_sign_up_lands_on_their_home_with_start_on_their_workplaces_course
     client.post("/accounts/signup/", {
         "email": "rosa@example.org", "password1": "a-long-enough-passphrase",
         "password2": "a-long-enough-passphrase", "certificate_name": "Rosa Diaz",
-        "group": hotel_group.pk, "state": "CA", "county": "Alameda", "language": "en",
     })
     code = re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", mail.outbox[0].body,
                      re.MULTILINE).group(1)
     response = client.post("/accounts/confirm-email/", {"code": code})
+    # The workplace step comes first, then the home.
+    assert response["Location"] == "/accounts/profile/?next=%2Fhome%2F"
+    assert 'value="Rosa Diaz"' in html_of(client.get(response["Location"]))
+    response = client.post(response["Location"], {
+        "certificate_name": "Rosa Diaz", "group": hotel_group.pk, "state": "CA",
+        "county": "Alameda", "language": "en", "next": "/home/",
+    })
     assert response["Location"] == "/home/"
 
     page = html_of(client.get("/home/"))
@@ -248,12 +255,25 @@ def test_a_workplace_without_a_course_says_so(learner_client, course_index, util
     assert 'href="/courses/"' in mine
 
 
-def test_someone_without_a_profile_is_asked_for_their_workplace(client, course, db):
+def test_someone_without_a_profile_is_asked_for_their_workplace_first(
+        client, course, lessons, db):
     someone = make_user("someone@example.org")
     client.force_login(someone)
-    page = html_of(client.get("/home/"))
-    assert "Tell us your workplace type" in page
-    assert f'href="{reverse("profile")}?next=/home/"' in page
+    for path in ["/home/", course.url, lessons[0].url]:
+        response = client.get(path)
+        assert response["Location"] == f"{reverse('profile')}?next={quote(path, safe='')}"
+    # Once filled in, the step returns to the lesson, which now opens.
+    response = client.post(f"{reverse('profile')}?next={quote(lessons[0].url, safe='')}", {
+        "certificate_name": "Someone", "group": course.audience.first().pk, "state": "CA",
+        "county": "Alameda", "language": "en",
+    })
+    assert response["Location"] == lessons[0].url
+    assert client.get(lessons[0].url).status_code == 200
+    LearnerProfile.objects.filter(user=someone).delete()
+    # A sign-in without a ?next= lands on the workplace step too.
+    client.logout()
+    response = sign_in(client, someone.email)
+    assert response["Location"] == f"{reverse('profile')}?next=%2Fhome%2F"
 
 
 def test_the_home_shows_nothing_of_another_learners_training(

@@ -66,8 +66,6 @@ def test_signing_up_refuses_a_name_made_of_zero_width_spaces(client, home, hotel
     response = client.post("/accounts/signup/", {
         "email": "nurse@example.org", "password1": "a-long-enough-passphrase",
         "password2": "a-long-enough-passphrase", "certificate_name": "\u200b\u200b",
-        "group": hotel_group.pk, "employer": "County General", "job_role": "ER nurse",
-        "state": "CA", "county": "Alameda", "zip_code": "94607", "language": "en",
     })
     assert response.status_code == 200
     assert INVISIBLE_MESSAGE in " ".join(response.context["form"].errors["certificate_name"])

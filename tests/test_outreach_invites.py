@@ -28,36 +28,53 @@ def signup_data(hotel_group, **extra):
     }
 
 
-def test_the_invite_link_remembers_the_code_and_prefills_sign_up(client, hotel):
+def sign_up(client, hotel_group, **extra):
+    """Step 1, the account; then signed in (as after the emailed code) for the profile step."""
+    client.post(reverse("account_signup"), signup_data(hotel_group, **extra))
+    user = get_user_model().objects.get(email="new@example.org")
+    client.force_login(user)
+    return user
+
+
+def test_the_invite_link_remembers_the_code_and_prefills_the_profile_step(
+        client, hotel, hotel_group):
     response = client.get(hotel.get_invite_path())
     page = response.content.decode()
     assert response.status_code == 200
     assert "Join Harbor View Hotel on Redflag" in page
-    assert f'value="{hotel.display_invite_code}"' in page
+    assert 'name="password1"' in page
     assert client.session[invites.SESSION_KEY] == hotel.invite_code
+    sign_up(client, hotel_group)
+    page = client.get(reverse("profile")).content.decode()
+    assert f'value="{hotel.display_invite_code}"' in page  # visible, and can be cleared
+    assert 'value="Harbor View Hotel"' in page
+    assert '<option value="Alameda" selected>' in page
 
 
 def test_signing_up_with_the_invite_code_joins_the_organisation(client, hotel, hotel_group):
+    user = sign_up(client, hotel_group)
     code = hotel.display_invite_code.lower()
-    client.post(reverse("account_signup"), signup_data(hotel_group, invite_code=code))
-    profile = LearnerProfile.objects.get(user__email="new@example.org")
+    client.post(reverse("profile"), signup_data(hotel_group, invite_code=code))
+    profile = LearnerProfile.objects.get(user=user)
     assert profile.organisation == hotel
     assert profile.employer == "Harbor View Hotel"
 
 
-def test_a_wrong_invite_code_at_sign_up_is_an_error_next_to_the_field(client, hotel, hotel_group):
-    response = client.post(reverse("account_signup"),
-                           signup_data(hotel_group, invite_code="NOPE-NOPE"))
+def test_a_wrong_invite_code_on_the_profile_step_is_an_error_next_to_the_field(
+        client, hotel, hotel_group):
+    user = sign_up(client, hotel_group)
+    response = client.post(reverse("profile"), signup_data(hotel_group, invite_code="NOPE-NOPE"))
     page = response.content.decode()
     assert "No organisation has this invite code" in page
     assert 'id="id_invite_code_error"' in page
-    assert not get_user_model().objects.filter(email="new@example.org").exists()
+    assert not LearnerProfile.objects.filter(user=user).exists()
 
 
 def test_a_learner_without_a_code_still_signs_up_with_a_typed_employer(client, hotel_group):
-    client.post(reverse("account_signup"),
+    user = sign_up(client, hotel_group)
+    client.post(reverse("profile"),
                 signup_data(hotel_group, employer="Somewhere Suites", invite_code=""))
-    profile = LearnerProfile.objects.get(user__email="new@example.org")
+    profile = LearnerProfile.objects.get(user=user)
     assert profile.organisation is None and profile.employer == "Somewhere Suites"
 
 
@@ -106,12 +123,11 @@ def test_a_signed_in_learner_who_only_opens_an_invite_link_stays_where_they_are(
     assert profile.organisation == home_hotel
 
 
-def test_a_visitors_invite_code_is_kept_for_the_sign_up_form_only(client, hotel, hotel_group):
+def test_a_visitors_invite_code_is_kept_for_the_profile_step_only(client, hotel, hotel_group):
     client.get(hotel.get_invite_path())
-    page = client.get(reverse("account_signup")).content.decode()
-    assert f'value="{hotel.invite_code}"' in page  # visible, and can be cleared
-    client.post(reverse("account_signup"), signup_data(hotel_group, invite_code=""))
-    assert LearnerProfile.objects.get(user__email="new@example.org").organisation is None
+    user = sign_up(client, hotel_group)
+    client.post(reverse("profile"), signup_data(hotel_group, invite_code=""))
+    assert LearnerProfile.objects.get(user=user).organisation is None
     assert invites.SESSION_KEY not in client.session
 
 

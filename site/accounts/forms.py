@@ -1,4 +1,3 @@
-from allauth.core import context
 from django import forms
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _

@@ -25,7 +25,7 @@ def profile(request):
         # The second step of signing up: the name typed on the first, and the invite code of a
         # link opened before signing up, shown where the learner can see and clear it.
         initial = {"certificate_name": request.user.first_name,
-                   "invite_code": invites.pending_code(request.session)}
+                   **invites.pending_profile(request.session)}
     form = ProfileForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         profile = form.save(commit=False)
