@@ -67,8 +67,10 @@ def test_the_second_step_offers_the_name_and_creates_the_profile(client, home, h
     )
 
 
-@pytest.mark.parametrize("county, stored", [("Alameda", "Alameda"), ("San Francisco",
-                                            "San Francisco"), ("los angeles county", "Los Angeles")])
+@pytest.mark.parametrize("county, stored", [
+    ("Alameda", "Alameda"), ("San Francisco", "San Francisco"),
+    ("los angeles county", "Los Angeles"),
+])
 def test_the_county_is_stored_under_its_census_name(client, home, hotel_group, county, stored):
     user = _signed_up(client, hotel_group)
     client.post("/accounts/profile/", _signup_data(hotel_group, county=county))

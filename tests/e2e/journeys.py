@@ -15,7 +15,7 @@ PASSWORD = "tall-lantern-harbor-42"
 PASSWORD_LABEL = re.compile(r"^Password(?!\s*\(again\))")
 PASSWORD_AGAIN_LABEL = re.compile(r"^Password \(again\)")
 
-# A learner as the sign-up form asks for them; journeys override what they need.
+# A learner as sign-up and its workplace step ask for them; journeys override what they need.
 LEARNER = {
     "certificate_name": "Rosa María Delgado",
     "group": "utility-workers",  # a StakeholderGroup slug; the form shows the group's name
@@ -45,24 +45,29 @@ def group_name(slug):
 
 
 def fill_signup_form(page, *, email, password, profile):
-    """Types into the sign-up form, account and profile fields alike, finding each by its label."""
+    """Types into the sign-up form (the account: email, name, password), finding each by label."""
     page.get_by_label("Email").fill(email)
+    page.get_by_label("Name on certificate").fill(profile["certificate_name"])
     page.get_by_label(PASSWORD_LABEL).fill(password)
     page.get_by_label(PASSWORD_AGAIN_LABEL).fill(password)
-    page.get_by_label("Name on certificate").fill(profile["certificate_name"])
+
+
+def fill_profile_form(page, *, profile):
+    """Types into the workplace step (or the profile page), the county chosen after the state."""
     page.get_by_label("Workplace type").select_option(label=group_name(profile["group"]))
     page.get_by_label("Employer or organisation").fill(profile.get("employer", ""))
     page.get_by_label("Job role").fill(profile.get("job_role", ""))
     page.get_by_label("State").select_option(profile["state"])
-    page.get_by_label("County").fill(profile.get("county", ""))
+    page.get_by_label("County").select_option(profile.get("county", ""))
     page.get_by_label("ZIP code").fill(profile.get("zip_code", ""))
     page.get_by_label("Preferred language").select_option(profile.get("language", "en"))
 
 
 def signup_and_verify(page, *, email, password=PASSWORD, profile=None, shot=None):
-    """Signs up at /accounts/signup/, types the emailed code, and returns the signed-in user.
+    """Signs up at /accounts/signup/, types the emailed code, fills in the workplace step and
+    returns the signed-in user.
 
-    ``shot``, when given, photographs the filled form and the code page.
+    ``shot``, when given, photographs the filled form, the code page and the workplace step.
     """
     from playwright.sync_api import expect
 
@@ -80,6 +85,17 @@ def signup_and_verify(page, *, email, password=PASSWORD, profile=None, shot=None
     if shot:
         shot(page, "verification-code")
     page.get_by_role("button", name=re.compile("confirm", re.I)).click()
+
+    # The second step: the workplace, before any course.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your workplace")
+    expect(page.get_by_label("Name on certificate")).to_have_value(profile["certificate_name"])
+    if shot:
+        shot(page, "workplace-step")
+    fill_profile_form(page, profile=profile)
+    if shot:
+        shot(page, "workplace-step-filled")
+    page.get_by_role("button", name="Continue to my course").click()
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Your workplace")
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
     return get_user_model().objects.get(email=email)
 

@@ -1,5 +1,5 @@
-"""A learner's first visit (pick a workplace, sign up, verify the email, read two lessons), the
-sign-up form's mistakes, and a returning learner signing in."""
+"""A learner's first visit (pick a workplace, sign up, verify the email, tell their workplace, read
+two lessons), the sign-up steps' mistakes, and a returning learner signing in."""
 
 import re
 
@@ -15,8 +15,8 @@ from tests.conftest import PASSWORD as LEARNER_PASSWORD
 from .journeys import (
     LEARNER,
     PASSWORD,
-    PASSWORD_AGAIN_LABEL,
     PASSWORD_LABEL,
+    fill_profile_form,
     fill_signup_form,
     verification_code,
 )
@@ -60,10 +60,10 @@ def test_a_new_learner_signs_up_verifies_the_email_and_reads_lessons(
     shot(page, "courses-for-my-workplace")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Sign up").click()
-    user = signup_and_verify(page, email=email)
+    user = signup_and_verify(page, email=email, shot=shot)
 
-    # Signed in on the home page, with the email verified and the profile as typed.
-    expect(page).to_have_url(re.compile(r"/$"))
+    # Signed in on their home, with the email verified and the profile as typed.
+    expect(page).to_have_url(re.compile(r"/home/$"))
     main_nav = page.get_by_role("navigation", name="Main")
     expect(main_nav.get_by_role("link", name="Profile")).to_be_visible()
     expect(main_nav.get_by_role("link", name="Sign up")).to_have_count(0)
@@ -140,26 +140,17 @@ def test_sign_up_mistakes_are_shown_beside_their_fields_and_typed_values_are_kep
 
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("sign up", re.I))
     name = page.get_by_label("Name on certificate")
-    zip_code = page.get_by_label("ZIP code")
     expect(name).to_have_attribute("aria-invalid", "true")
     expect(field(page, "Name on certificate").get_by_role("alert")).to_have_text(
         re.compile("required|enter your name", re.I)
     )
-    expect(zip_code).to_have_attribute("aria-invalid", "true")
-    zip_error = "Enter a US ZIP code: five digits, or five digits, a dash and four."
-    expect(field(page, "ZIP code").get_by_role("alert")).to_have_text(zip_error)
-    # A screen reader reads the error with the field, not only somewhere on the page.
-    expect(zip_code).to_have_accessible_description(re.compile(re.escape(zip_error)))
-    expect(field(page, "County").get_by_role("alert")).to_have_count(0)
+    # The summary at the top links to the field in error.
+    summary = page.locator("#error-summary")
+    expect(summary).to_have_attribute("role", "alert")
+    summary.get_by_role("link", name=re.compile("^Name on certificate")).click()
+    expect(name).to_be_focused()
     expect(page.get_by_label("Email")).to_have_value(email)
-    expect(zip_code).to_have_value("ABCDE")
-    expect(page.get_by_label("Employer or organisation")).to_have_value(LEARNER["employer"])
-    expect(page.get_by_label("Job role")).to_have_value("Line technician")
-    expect(page.get_by_label("County")).to_have_value(LEARNER["county"])
-    expect(page.get_by_label("State")).to_have_value(LEARNER["state"])
-    expect(page.get_by_label("Workplace type").locator("option:checked")).to_have_text(
-        StakeholderGroup.objects.get(slug=LEARNER["group"]).name
-    )
+    expect(page.get_by_label(PASSWORD_LABEL)).to_have_value(PASSWORD)  # kept, not retyped
     shot(page, "errors-beside-fields")
 
     # A name too long for a certificate: the browser stops typing at the limit, and the server
@@ -170,34 +161,63 @@ def test_sign_up_mistakes_are_shown_beside_their_fields_and_typed_values_are_kep
     expect(name).to_have_value(long_name[:120])
     name.evaluate("element => element.removeAttribute('maxlength')")
     name.fill(long_name)
-    zip_code.fill("94607")
-    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    page.get_by_label(PASSWORD_AGAIN_LABEL).fill(PASSWORD)
     page.get_by_role("button", name=re.compile("sign up", re.I)).click()
 
     expect(field(page, "Name on certificate").get_by_role("alert")).to_contain_text(
         "at most 120 characters"
     )
     expect(page.get_by_label("Name on certificate")).to_have_value(long_name)
-    expect(field(page, "ZIP code").get_by_role("alert")).to_have_count(0)
-    expect(page.get_by_label("ZIP code")).to_have_value("94607")
     shot(page, "name-too-long")
     assert not get_user_model().objects.filter(email=email).exists()
     assert mail.outbox == []
 
-    # Corrected, the same form signs the learner up with what they typed.
+    # Corrected, the same form signs the learner up.
     page.get_by_label("Name on certificate").fill("Sam Okafor")
-    page.get_by_label(PASSWORD_LABEL).fill(PASSWORD)
-    page.get_by_label(PASSWORD_AGAIN_LABEL).fill(PASSWORD)
     page.get_by_role("button", name=re.compile("sign up", re.I)).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("verification code", re.I))
     page.get_by_label("Code").fill(verification_code(email))
     page.get_by_role("button", name=re.compile("confirm", re.I)).click()
+
+    # The workplace step: the county list holds the chosen state's counties only.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your workplace")
+    county = page.get_by_label("County")
+    page.get_by_label("State").select_option("NV")
+    expect(county.locator("optgroup")).to_have_count(1)
+    expect(county.locator("optgroup")).to_have_attribute("label", "Nevada")
+    expect(county.locator("option", has_text="Clark")).to_have_count(1)
+    fill_profile_form(page, profile=typed)
+    expect(county.locator("optgroup")).to_have_attribute("label", "California")
+    expect(county.locator("option", has_text="Clark")).to_have_count(0)
+    shot(page, "workplace-with-mistakes")
+    page.get_by_role("button", name="Continue to my course").click()
+
+    zip_code = page.get_by_label("ZIP code")
+    expect(zip_code).to_have_attribute("aria-invalid", "true")
+    zip_error = "Enter a US ZIP code: five digits, or five digits, a dash and four."
+    expect(field(page, "ZIP code").get_by_role("alert")).to_have_text(zip_error)
+    # A screen reader reads the error with the field, not only somewhere on the page.
+    expect(zip_code).to_have_accessible_description(re.compile(re.escape(zip_error)))
+    expect(page.locator("#error-summary").get_by_role("link")).to_have_text(
+        [f"ZIP code: {zip_error}"])
+    expect(field(page, "County").get_by_role("alert")).to_have_count(0)
+    expect(zip_code).to_have_value("ABCDE")
+    expect(page.get_by_label("Employer or organisation")).to_have_value(LEARNER["employer"])
+    expect(page.get_by_label("Job role")).to_have_value("Line technician")
+    expect(county).to_have_value(LEARNER["county"])
+    expect(page.get_by_label("State")).to_have_value(LEARNER["state"])
+    expect(page.get_by_label("Workplace type").locator("option:checked")).to_have_text(
+        StakeholderGroup.objects.get(slug=LEARNER["group"]).name
+    )
+    shot(page, "workplace-errors")
+
+    zip_code.fill("94607")
+    page.get_by_role("button", name="Continue to my course").click()
+    expect(page).to_have_url(re.compile(r"/home/$"))
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
     shot(page, "corrected-and-signed-in")
     profile = LearnerProfile.objects.get(user__email=email)
-    assert (profile.certificate_name, profile.zip_code, profile.job_role) == (
-        "Sam Okafor", "94607", "Line technician"
+    assert (profile.certificate_name, profile.zip_code, profile.job_role, profile.county) == (
+        "Sam Okafor", "94607", "Line technician", "Alameda"
     )
 
 

@@ -156,7 +156,7 @@ class Learner(Person):
         with self.post("/accounts/signup/", "sign up", {
             "csrfmiddlewaretoken": csrf_token(form), "email": email,
             "password1": PLAN["password"], "password2": PLAN["password"],
-            "invite_code": self.me["invite_code"], **self.me["profile"],
+            "certificate_name": self.me["profile"]["certificate_name"],
         }, catch_response=True) as response:
             self.expect_redirect(response, "/accounts/confirm-email/")
         page = self.get("/accounts/confirm-email/", "confirm-email form")
@@ -172,7 +172,14 @@ class Learner(Person):
             if code is None:
                 response.failure(f"no verification email for {email}")
                 raise StopUser()
-            self.expect_redirect(response)
+            step = self.expect_redirect(response, "/accounts/profile/")
+        # The second step of signing up: the workplace, state and county.
+        form = self.get(step, "profile step form")
+        with self.post(step, "profile step", {
+            "csrfmiddlewaretoken": csrf_token(form), "invite_code": self.me["invite_code"],
+            **self.me["profile"],
+        }, catch_response=True) as response:
+            self.expect_redirect(response, "/home/")
 
     @task
     def next_step(self):
