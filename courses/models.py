@@ -199,16 +199,22 @@ class Jurisdiction(index.Indexed, models.Model):
                        "you to %(schedule)s.") % {"schedule": schedule}
 
 
-def profile_step_redirect(request):
-    """Sends a signed-in person without a profile (workplace, state, county) to fill it in,
+def profile_step_redirect(request, *, learners_only=True):
+    """Sends a signed-in learner without a profile (workplace, state, county) to fill it in,
     then back here: sign-up asks only for the account, and a course needs the workplace.
+    `learners_only=False` (lessons, which record progress for a profile) asks staff and
+    organisation managers too.
 
     The answer is remembered in the session once true, so a lesson costs no query for it."""
     user = request.user
     if user.is_authenticated and not getattr(request, "is_preview", False):
         # Profiles belong to the project above the apps: named by label, not imported.
         LearnerProfile = apps.get_model("accounts", "LearnerProfile")
-        if not LearnerProfile.is_complete_for(user, request.session):
+        if learners_only:
+            waiting = LearnerProfile.needs_profile_step(user, request.session)
+        else:
+            waiting = not LearnerProfile.is_complete_for(user, request.session)
+        if waiting:
             query = urlencode({"next": request.get_full_path()})
             return HttpResponseRedirect(f"{reverse('profile')}?{query}")
     return None
@@ -366,7 +372,7 @@ class LessonPage(Page):
         verbose_name = _("lesson")
 
     def serve(self, request, *args, **kwargs):
-        return profile_step_redirect(request) or super().serve(request, *args, **kwargs)
+        return profile_step_redirect(request, learners_only=False) or super().serve(request, *args, **kwargs)
 
     def body_cache_key(self, request, state_line=None) -> str | None:
         """What the rendered body depends on: the published revision, the language of the

@@ -45,14 +45,23 @@ def test_choosing_spanish_in_the_footer_switches_the_site_and_stays(client, home
     assert "Pick your workplace" in client.get("/").content.decode()
 
 
-def test_the_sign_up_page_asks_for_the_profile_in_spanish(client, home):
+def test_the_sign_up_steps_ask_for_the_account_and_the_profile_in_spanish(client, home):
+    from .conftest import make_user
+
     html = _spanish(client, "/accounts/signup/")
     assert '<html lang="es">' in html
     assert "Su nombre tal como debe aparecer en su certificado." in html
-    assert "Elija su tipo de lugar de trabajo" in html
-    assert "Elija un estado" in html
-    assert "por ejemplo: camarista, lector de medidores, enfermera de urgencias, maestro" in html
     assert "Your name as it should appear" not in html
+    client.force_login(make_user("nuevo@example.org"))
+    html = _spanish(client, "/accounts/profile/")
+    assert "Paso 2 de 2" in html
+    assert "Elija su tipo de lugar de trabajo" in html
+    assert "Elija un estado" in html and "Elija un condado" in html
+    assert "por ejemplo: camarista, lector de medidores, enfermera de urgencias, maestro" in html
+    html = client.post("/accounts/profile/", {"state": "CA", "county": "Clark"},
+                       HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Hay problemas en este formulario" in html
+    assert "Elija un condado de California." in html
 
 
 def test_a_lesson_page_shows_its_navigation_in_spanish(client, lessons):

@@ -74,3 +74,15 @@ class LearnerProfile(models.Model):
         if complete and session is not None:
             session["profile_complete"] = user.pk
         return complete
+
+    @classmethod
+    def needs_profile_step(cls, user, session=None) -> bool:
+        """Whether a learner has yet to fill in the second step of signing up. Staff and
+        organisation managers, who read courses and homes without training themselves, do not."""
+        if cls.is_complete_for(user, session):
+            return False
+        from outreach.models import OrganisationManager
+
+        from .security import user_is_staff
+
+        return not (user_is_staff(user) or OrganisationManager.objects.filter(user=user).exists())
