@@ -372,7 +372,8 @@ class LessonPage(Page):
         verbose_name = _("lesson")
 
     def serve(self, request, *args, **kwargs):
-        return profile_step_redirect(request, learners_only=False) or super().serve(request, *args, **kwargs)
+        waiting = profile_step_redirect(request, learners_only=False)
+        return waiting or super().serve(request, *args, **kwargs)
 
     def body_cache_key(self, request, state_line=None) -> str | None:
         """What the rendered body depends on: the published revision, the language of the
