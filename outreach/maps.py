@@ -227,7 +227,10 @@ def _title(name: str, state: str, row) -> str:
 
 
 def coverage_map(rows, *, state: str = "", described_by: str = "") -> CoverageMap:
-    """The map of `rows` (CountyRow): every county of the nation, or of `state` when given."""
+    """The map of `rows` (CountyRow): the counties of `state` when given, else of every state
+    where the task force has organisations or trained people (the whole nation for a site with
+    neither yet). A task force works in a region: drawing 3,142 counties for it would make the
+    dashboard half a megabyte."""
     by_fips, unmapped = {}, 0
     for row in rows:
         fips = fips_for(row.state, row.county) if row.state and row.county else None
@@ -245,7 +248,10 @@ def coverage_map(rows, *, state: str = "", described_by: str = "") -> CoverageMa
                 organisations_reached=previous.organisations_reached + row.organisations_reached)
         by_fips[fips] = row
 
-    shapes = [shape for shape in counties().values() if not state or shape.state == state]
+    states = {state} if state else {STATE_OF_FIPS[fips[:2]] for fips, row in by_fips.items()
+                                     if (row.people or row.organisations)
+                                     and fips[:2] in STATE_OF_FIPS}
+    shapes = [shape for shape in counties().values() if not states or shape.state in states]
     if shapes:
         x0 = min(shape.bounds[0] for shape in shapes)
         y0 = min(shape.bounds[1] for shape in shapes)
@@ -261,7 +267,13 @@ def coverage_map(rows, *, state: str = "", described_by: str = "") -> CoverageMa
     decimals = 0 if scale > 0.5 else 2
     breaks = class_breaks(max((row.people for row in by_fips.values()), default=0))
 
-    region = STATE_NAMES.get(state, state) if state else _("United States")
+    if not states:
+        region = _("United States")
+    elif len(states) <= 3:
+        region = ", ".join(sorted(str(STATE_NAMES.get(code, code)) for code in states))
+    else:
+        region = ngettext("%(count)s state", "%(count)s states", len(states)) % {
+            "count": len(states)}
     title = _("People trained by county: %(region)s") % {"region": region}
     trained = sum(1 for row in by_fips.values() if row.people)
     description = ngettext(

@@ -96,7 +96,13 @@ def test_a_state_filter_draws_only_that_states_counties_fitted_to_the_frame():
     assert all(title.split(":")[0].endswith(", CA") for title in titles)
     width = float(re.search(r'viewBox="\S+ \S+ (\S+) ', drawn.svg).group(1))
     assert width < 500  # zoomed in on the state, not the 975-wide nation
-    nation = maps.coverage_map(rows)
+    # Without a state: the states where the task force works, not the 3,142 of the nation.
+    region = maps.coverage_map(rows)
+    titles = paths_by_title(region.svg)
+    assert region.drawn == len(titles) == 58 + 17  # California's and Nevada's counties
+    assert {title.split(":")[0][-2:] for title in titles} == {"CA", "NV"}
+    assert "California, Nevada" in region.svg
+    nation = maps.coverage_map([])
     assert nation.drawn == 3142
     assert 'viewBox="' in nation.svg and "United States" in nation.svg
 
