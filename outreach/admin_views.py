@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import charts, importers
+from . import charts, importers, maps
 from .forms import ImportForm, MatchEmployerForm
 from .models import Organisation
 from .reports import CoverageAccessMixin, _group_dict
@@ -47,6 +47,9 @@ class CoverageDashboardView(CoverageAccessMixin, WagtailAdminTemplateMixin, Temp
             total=_group_dict(groups[-1]),
             months=figures["months"],
             chart=charts.monthly_bars(figures["months"]),
+            # Drawn from the figures already computed: the map adds no query.
+            coverage_map=maps.coverage_map(figures["counties"], state=f.state,
+                                           described_by="coverage-map-note"),
             counties=counties[:COUNTIES_ON_DASHBOARD],
             county_count=len(counties),
             not_reached=figures["not_reached"],

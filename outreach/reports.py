@@ -2,6 +2,8 @@
 and downloads as CSV or XLSX (?export=csv|xlsx) with the dashboard's filters applied, because the
 filters travel in the query string."""
 
+import io
+
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -9,12 +11,14 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.regions import STATE_NAMES
+from redflag.lib.spreadsheets import safe_cell
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.reports import ReportView
 
 from courses.models import StakeholderGroup
 
+from . import maps
 from .forms import CoverageFilterForm
 from .models import Organisation
 from .services import coverage, staff
@@ -233,6 +237,36 @@ class CountyCoverageReport(CoverageReport):
             return None
         f = self.coverage_filter.replace(state=row["state"], county=row["county"])
         return f"{reverse('coverage:dashboard')}?{_query(f)}"
+
+    def write_xlsx(self, queryset, output):
+        """The table as Wagtail writes it, then a Map sheet: the dashboard's map as a picture
+        (drawn with Pillow from the same shapes) and its legend as cells."""
+        from openpyxl import load_workbook
+        from openpyxl.drawing.image import Image as SheetImage
+        from openpyxl.styles import Font, PatternFill
+
+        table = io.BytesIO()
+        super().write_xlsx(queryset, table)
+        table.seek(0)
+        workbook = load_workbook(table)
+        workbook.active.title = str(_("Counties"))[:31]
+        f = self.coverage_filter
+        coverage_map = maps.coverage_map(
+            coverage.dashboard_figures(f)["counties"], state=f.state)
+        sheet = workbook.create_sheet(str(_("Map"))[:31])
+        sheet["A1"] = str(_("People trained by county"))
+        sheet["A1"].font = Font(bold=True)
+        for index, entry in enumerate(coverage_map.legend, start=2):
+            sheet.cell(row=index, column=1).fill = PatternFill(
+                "darkUp" if entry.hatched else "solid",
+                fgColor=(maps.HATCH_COLOUR if entry.hatched else entry.fill)[1:],
+                bgColor=entry.fill[1:])
+            sheet.cell(row=index, column=2, value=safe_cell(entry.label))
+        sheet.column_dimensions["B"].width = 40
+        picture = SheetImage(io.BytesIO(maps.png(coverage_map, width=900)))
+        picture.anchor = "D2"
+        sheet.add_image(picture)
+        workbook.save(output)
 
     def get_queryset(self):
         return [

@@ -357,6 +357,31 @@ class Coverage:
         self.f = f
 
     @cached_property
+    def _in_person(self) -> dict:
+        """Attendees of the period's in-person sessions per group, per month and per state and
+        county as typed, in one statement over the sessions (per organisation: _directory_sql)."""
+        sessions = self.f.sessions().order_by().values(
+            "group_id", "state", "county", "attendees", month=MonthStart("date"))
+        sql, params = sessions.query.sql_with_params()
+        by = {"group": Counter(), "month": Counter(), "county": Counter()}
+        with connection.cursor() as cursor:
+            cursor.execute(f"""
+                WITH sessions (group_id, state, county, attendees, month) AS ({sql})
+                SELECT 'group', group_id, NULL, '', '', SUM(attendees) FROM sessions
+                GROUP BY group_id
+                UNION ALL
+                SELECT 'month', NULL, month, '', '', SUM(attendees) FROM sessions GROUP BY month
+                UNION ALL
+                SELECT 'county', NULL, NULL, state, county, SUM(attendees) FROM sessions
+                GROUP BY state, county
+            """, params)
+            for kind, group_id, month, state, county, n in cursor.fetchall():
+                key = {"group": group_id, "month": _as_date(month),
+                       "county": (state, county)}[kind]
+                by[kind][key] += int(n or 0)
+        return by
+
+    @cached_property
     def _reads_latest(self) -> bool:
         """Whether each learner who stayed at one place can be counted on their latest
         certificate (see _runs_to_the_last_issue), and the people per group and county read
@@ -555,10 +580,9 @@ class Coverage:
                 rows[group_id].people_online = n
         # Distinct across groups: a learner trained in two groups is one person in the total.
         total.people_online = self.online["total"]
-        for group_id, n in (f.sessions().order_by().values("group_id")
-                            .annotate(n=Sum("attendees")).values_list("group_id", "n")):
+        for group_id, n in self._in_person["group"].items():
             if group_id in rows:
-                rows[group_id].people_in_person = n or 0
+                rows[group_id].people_in_person = n
 
         for group_id, (organisations, reached, headcount, trained) in (
                 self._directory_totals["group"].items()):
@@ -611,12 +635,8 @@ class Coverage:
             rows[_as_date(month_start)].people_online += n
         for (month_start,), n in _moved_people(f.certificates(), **month).items():
             rows[_as_date(month_start)].people_online += n
-        in_person = (
-            f.sessions().annotate(month=MonthStart("date"))
-            .order_by().values("month").annotate(n=Sum("attendees")).values_list("month", "n")
-        )
-        for month, n in in_person:
-            rows[_as_date(month)].people_in_person = n or 0
+        for month, n in self._in_person["month"].items():
+            rows[month].people_in_person = n
         return list(rows.values())
 
     @cached_property
@@ -627,7 +647,6 @@ class Coverage:
         merged under its short name, and a county the list does not know keeps the learner's
         spelling.
         """
-        f = self.f
         rows: dict[tuple[str, str], CountyRow] = {}
         by_spelling: dict[tuple[str, str], CountyRow] = {}  # 20,000 organisations, few spellings
 
@@ -643,10 +662,8 @@ class Coverage:
 
         for (state, county), n in self.online["county"].items():
             row_for(state, county).people_online += n
-        for state, county, n in (f.sessions().order_by().values("state", "county")
-                                 .annotate(n=Sum("attendees"))
-                                 .values_list("state", "county", "n")):
-            row_for(state, county).people_in_person += n or 0
+        for (state, county), n in self._in_person["county"].items():
+            row_for(state, county).people_in_person += n
         for (state, county), (organisations, reached) in (
                 self._directory_totals["place"].items()):
             row = row_for(state, county)
@@ -737,6 +754,8 @@ def months_between(start: datetime.date, end: datetime.date) -> list[datetime.da
 
 
 def _as_date(value) -> datetime.date:
+    if isinstance(value, str):  # SQLite's DATE() answers text
+        return datetime.date.fromisoformat(value)
     return value.date() if isinstance(value, datetime.datetime) else value
 
 

@@ -89,6 +89,16 @@ def test_the_demo_coordinator_reads_coverage_by_group_and_exports_it(
     not_reached.scroll_into_view_if_needed()
     shot(page, "not-reached")
 
+    # The map draws the demo's counties: the demo hotel's county is shaded, not blank.
+    coverage_map = page.get_by_role("img", name=re.compile("^People trained by county"))
+    expect(coverage_map).to_be_visible()
+    hotel_county = coverage_map.locator("path").filter(
+        has=page.locator(f"title:text-matches('^{demo_outreach.county}, {demo_outreach.state}:')"))
+    expect(hotel_county).to_have_count(1)
+    assert hotel_county.get_attribute("fill").startswith("#")
+    coverage_map.scroll_into_view_if_needed()
+    shot(page, "map")
+
     groups_section = page.locator("section").filter(
         has=page.get_by_role("heading", name="By stakeholder group")
     )

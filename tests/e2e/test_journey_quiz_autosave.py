@@ -83,9 +83,11 @@ def test_a_learner_reloads_mid_quiz_loses_the_signal_and_keeps_every_choice(
     # Out of signal again, the learner reloads: the page cannot load, but the fifth answer waits
     # in this tab, and is ticked and sent when the page opens again.
     page.context.set_offline(True)
-    # Chromium's offline emulation lets the beacon a page sends as it unloads through; a phone
-    # out of signal would not send it either.
+    # Chromium's offline emulation lets the beacon a page sends as it unloads through, and now
+    # and then a save: a phone out of signal would send neither, so both are cut off here.
     page.evaluate("navigator.sendBeacon = () => false")
+    save_url = re.compile(r"/quizzes/attempts/[^/]+/save/$")
+    page.route(save_url, lambda route: route.abort("internetdisconnected"))
     fifth = shown_demo_question(sections.nth(4), questions)
     fifth_right = [choice["text"] for choice in fifth["choices"] if choice["correct"]]
     for text in fifth_right:
@@ -96,6 +98,7 @@ def test_a_learner_reloads_mid_quiz_loses_the_signal_and_keeps_every_choice(
     attempt.refresh_from_db()
     assert len(attempt.saved_choices) == 4
     page.context.set_offline(False)
+    page.unroute(save_url)
     page.goto(f"/quizzes/attempts/{attempt.public_id}/")
     for text in fifth_right:
         expect(page.locator("section.quiz-question").nth(4).get_by_label(text, exact=True)) \
