@@ -22,7 +22,11 @@ Writing a new journey
   ``page.goto("/courses/")`` works. It fails the test if the page throws a JavaScript error, a
   request answers 5xx, a stylesheet, script, image or font is missing, or the browser reports a
   Content Security Policy violation (in the page or any frame in it).
-* ``shot(page, "step-name")``: numbered screenshot of the whole page for the current journey.
+* ``shot(page, "step-name")``: numbered screenshot of the whole page for the current journey; it
+  then runs ``check_a11y(page)``, so every photographed step is also checked for accessibility.
+* ``check_a11y(page)``: runs axe-core (``tests/e2e/vendor/axe.min.js``, MPL-2.0, never served to
+  users) on the page and fails the test on any WCAG 2.1 A or AA violation, listing each rule, its
+  impact, the elements and how to fix it. Call it directly for a state no screenshot records.
 * ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published.
 * ``sign_in(page, email, password)``: signs in through the sign-in form, typing the TOTP code
   staff are asked for (the demo key, or ``totp_secret=``).
@@ -226,6 +230,7 @@ class Shooter:
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         path = folder / f"{width}-{self.counts[width]:02d}-{slug}.png"
         page.screenshot(path=str(path), full_page=True)
+        check_a11y(page)
         return path
 
 
@@ -241,6 +246,94 @@ def _width_name(page):
 def shot(request):
     """``shot(page, "step")``; the journey's folder is the test's name without ``test_``."""
     return Shooter(request.node.originalname.removeprefix("test_"))
+
+
+# --- accessibility ---------------------------------------------------------------------------
+
+AXE_SOURCE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Wagtail's own admin markup, which Redflag cannot change: (path prefix, selector). Only
+# Wagtail's elements belong here, never Redflag's templates; each is excluded on admin pages alone.
+WAGTAIL_EXCLUDES = [
+    # Draftail, Wagtail's rich-text editor, gives its contenteditable textbox no accessible name:
+    # the field's <label> points at a hidden input Wagtail keeps in step with the editor.
+    (
+        "/admin/",
+        ".Draftail-Editor .public-DraftEditor-content:not([aria-label], [aria-labelledby])",
+    ),
+    # A ListBlock renders each plain field child (a list of CharBlocks) with no <label> of its own;
+    # the list's heading names it. Struct children inside a list keep their labels and are checked.
+    (
+        "/admin/",
+        "[data-streamfield-list-container] .w-panel__content > .w-field__wrapper > .w-field"
+        " > .w-field__input > input",
+    ),
+]
+
+
+def check_a11y(page):
+    """Fails the test if axe-core finds a WCAG 2.1 A/AA violation on the page as it is now."""
+    # page.add_script_tag would insert an inline <script>, which the Content Security Policy blocks
+    # (and the conftest reports). page.evaluate runs in the page's main world through the DevTools
+    # protocol, outside the policy's reach, so the page under test keeps its real policy.
+    # Wagtail's admin and user bar bundle their own axe as window.axe and run it on their own
+    # schedule; sharing it would make the two runs collide ("Axe is already running"). Ours lives
+    # under its own name and Wagtail's is put back.
+    if not page.evaluate("() => Boolean(window.redflagAxe)"):
+        page.evaluate("() => { window.redflagTheirAxe = window.axe; }")
+        page.evaluate(_axe_source())
+        page.evaluate(
+            """() => {
+              window.redflagAxe = window.axe;
+              window.axe = window.redflagTheirAxe;
+              delete window.redflagTheirAxe;
+            }"""
+        )
+    path = page.evaluate("() => location.pathname")
+    exclude = [[selector] for prefix, selector in WAGTAIL_EXCLUDES if path.startswith(prefix)]
+    violations = page.evaluate(
+        """async ({tags, exclude}) => {
+          // Colours are measured as they are painted: let fades (Wagtail's messages) end first.
+          // Only running ones that end, and never longer than two seconds.
+          const ending = document.getAnimations().filter((animation) =>
+            animation.playState === "running"
+            && animation.effect?.getComputedTiming().endTime !== Infinity
+          );
+          await Promise.race([
+            Promise.all(ending.map((animation) => animation.finished.catch(() => null))),
+            new Promise((resolve) => setTimeout(resolve, 2000)),
+          ]);
+          const context = exclude.length ? {include: [document], exclude} : document;
+          const options = {runOnly: {type: "tag", values: tags}};
+          const results = await window.redflagAxe.run(context, options);
+          return results.violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+            nodes: v.nodes.map((n) => ({target: n.target.join(" "), summary: n.failureSummary})),
+          }));
+        }""",
+        {"tags": AXE_TAGS, "exclude": exclude},
+    )
+    assert not violations, f"Accessibility violations on {page.url}:\n" + "\n".join(
+        _describe_violation(violation) for violation in violations
+    )
+
+
+def _describe_violation(violation):
+    lines = [f"- {violation['id']} ({violation['impact']}): {violation['help']}"]
+    for node in violation["nodes"]:
+        summary = " ".join((node["summary"] or "").split())
+        lines.append(f"    {node['target']}: {summary}")
+    lines.append(f"    {violation['helpUrl']}")
+    return "\n".join(lines)
+
+
+_AXE_CACHE = {}
+
+
+def _axe_source():
+    if "source" not in _AXE_CACHE:
+        _AXE_CACHE["source"] = AXE_SOURCE.read_text(encoding="utf-8")
+    return _AXE_CACHE["source"]
 
 
 # --- demo data -------------------------------------------------------------------------------
