@@ -254,7 +254,7 @@ class CountyCoverageReport(CoverageReport):
         coverage_map = maps.coverage_map(
             coverage.dashboard_figures(f)["counties"], state=f.state)
         sheet = workbook.create_sheet(str(_("Map"))[:31])
-        sheet["A1"] = str(_("People trained by county"))
+        sheet["A1"] = safe_cell(str(_("People trained by county")))
         sheet["A1"].font = Font(bold=True)
         for index, entry in enumerate(coverage_map.legend, start=2):
             sheet.cell(row=index, column=1).fill = PatternFill(
