@@ -33,8 +33,9 @@ def monthly_bars(rows, *, width: int = 720, height: int = 260) -> str:
     left, right, top, bottom = 56, 12, 16, 48
     plot_width, plot_height = width - left - right, height - top - bottom
     # Grid lines at whole multiples of a round step, each labelled with its own value.
-    step = _nice_step(max((row.people for row in rows), default=0))
-    lines = max(1, math.ceil(max((row.people for row in rows), default=0) / step))
+    busiest = max((row.people for row in rows), default=0)
+    step = _nice_step(busiest)
+    lines = max(1, math.ceil(busiest / step))
     maximum = step * lines
     count = max(len(rows), 1)
     slot = plot_width / count

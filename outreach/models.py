@@ -85,7 +85,7 @@ class Organisation(index.Indexed, models.Model):
             ),
         ]
         indexes = [
-            # services.directory(): the dashboard's organisation counts per group and region.
+            # services.coverage (CoverageFilter.directory): the organisations of a group and region.
             models.Index(fields=["group", "state", "county"], name="org_group_region"),
         ]
 
@@ -199,7 +199,7 @@ class InPersonSession(models.Model):
         indexes = [
             # services: people trained in person per group, month and county within a period.
             models.Index(fields=["date", "group"], name="session_date_group"),
-            # services.directory(): "was this organisation reached in the period?"
+            # services.coverage.not_reached: "was this organisation reached in the period?"
             models.Index(fields=["organisation", "date"], name="session_org_date"),
         ]
 
@@ -290,8 +290,8 @@ class TrainingRecord(models.Model):
                 condition=models.Q(next_in_group_on__isnull=True, moved=False),
                 name="training_latest_org",
             ),
-            # services.coverage._moved_people: learners who trained at more than one place,
-            # counted distinct (a few per cent of the rows).
+            # services.coverage (Coverage.online, _directory_sql, months): learners who trained
+            # at more than one place, counted distinct (a few per cent of the rows).
             models.Index(
                 fields=["issued_on", "group", "user", "organisation", "state", "county"],
                 condition=models.Q(moved=True),

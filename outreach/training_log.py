@@ -53,7 +53,6 @@ the database. Data written behind Redflag's back (SQL, another tool's import) is
 `refresh_training_log`, which rewrites both.
 """
 
-import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -63,7 +62,7 @@ from redflag.lib.dates import add_months
 from certificates.models import Certificate
 
 from .models import TrainingMonth, TrainingRecord
-from .services.coverage import MonthStart
+from .services.coverage import MonthStart, _as_date
 
 _COLUMNS = ("certificate_id", "user_id", "course_id", "group_id", "organisation_id", "state",
             "county", "issued_on", "expires_on", "previous_on", "previous_in_group_on", "next_on",
@@ -161,12 +160,6 @@ def update(user_ids=(), certificate_ids=()) -> None:
 def _months_of(records) -> set:
     return {_as_date(month) for month in records.order_by().annotate(month=MonthStart("issued_on"))
             .values_list("month", flat=True).distinct()}
-
-
-def _as_date(value) -> datetime.date:
-    if isinstance(value, str):  # SQLite's DATE() answers text
-        return datetime.date.fromisoformat(value)
-    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def _recount_months(months=None):

@@ -334,7 +334,7 @@ def figures_by_recount(f, monkeypatch):
 
 def comparable(figures):
     return {"groups": figures.groups, "months": figures.months, "counties": figures.counties,
-            "directory": figures.directory, "not_reached": figures.not_reached_entries}
+            "directory": figures._directory_rows, "not_reached": figures._directory_totals}
 
 
 def test_the_latest_certificate_and_the_months_table_give_the_recount_s_figures(generated,

@@ -157,7 +157,7 @@ def test_a_learner_who_moved_counts_once_in_total_and_once_at_each_place(course,
     figures = coverage.Coverage(f)
     row = next(row for row in figures.groups if row.group == hotel_group)
     assert (row.people_online, figures.groups[-1].people_online) == (2, 2)
-    people_at = {entry.name: entry.people_online for entry in figures.directory}
+    people_at = {row["name"]: row["people_online"] for row in coverage.organisation_table(f)}
     assert people_at == {"Harbor View Hotel": 2, "Bayview Suites": 1, "Oakland Unified": 0}
     by_county = {row.county: row.people_online for row in figures.counties}
     assert by_county == {"Alameda": 2, "Contra Costa": 1}

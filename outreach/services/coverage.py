@@ -65,6 +65,8 @@ from ..models import InPersonSession, Organisation, TrainingMonth, TrainingRecor
 # How far ahead "expiring" looks, in days. Lead times for arranging a renewal session, the same
 # for every law: a certificate's own expiry already carries its jurisdiction's cycle.
 EXPIRY_WINDOWS = (30, 60, 90)
+# How many of the organisations nobody was trained at the dashboard names (largest first).
+NOT_REACHED_SHOWN = 10
 
 
 def default_period_months() -> int:
@@ -221,6 +223,13 @@ def _first_in_period(f: CoverageFilter, *, in_group: bool = False, by_month: boo
                                       | Q(**{f"{link}__lt": since}))
 
 
+def _latest(f: CoverageFilter) -> Q:
+    """Records that count a learner who stayed at one place on their latest certificate (within
+    the group when one is chosen), for a period that runs to the last issue date."""
+    return Q(next_in_group_on__isnull=True, moved=False) & (
+        Q() if f.group_id else Q(next_on__isnull=True))
+
+
 def _runs_to_the_last_issue(f: CoverageFilter) -> bool:
     """Whether no counted certificate was issued after the period: then a learner who stayed at
     one place trained in it exactly when their latest certificate (next_on empty; within the
@@ -323,28 +332,6 @@ class CountyRow:
         return self.people_online + self.people_in_person
 
 
-@dataclasses.dataclass(slots=True)
-class DirectoryEntry:
-    """What the figures need of one organisation: small enough to hold 20,000 in memory."""
-
-    pk: int
-    group_id: int
-    state: str
-    county: str
-    name: str
-    headcount: int | None
-    people_online: int = 0
-    people_in_person: int = 0
-
-    @property
-    def reached(self) -> bool:
-        return bool(self.people_online or self.people_in_person)
-
-    @property
-    def people(self) -> int:
-        return self.people_online + self.people_in_person
-
-
 class Coverage:
     """Every figure set of the dashboard for one filter, sharing the queries they have in common.
 
@@ -415,11 +402,10 @@ class Coverage:
                     .annotate(in_group=Sum("latest_in_group"), anywhere=Sum(anywhere)))
         elif self._runs_to_the_last_issue:
             # Each learner on their latest certificate (in the group): a sixth of the records.
-            latest = Q(next_on__isnull=True) if not f.group_id else Q()
             rows = (f.certificates().filter(next_in_group_on__isnull=True, moved=False)
                     .order_by().values("group_id", **county)
                     .annotate(in_group=Count("issued_on"),
-                              anywhere=Count("issued_on", filter=latest)))
+                              anywhere=Count("issued_on", filter=_latest(f))))
         else:
             rows = (f.certificates().order_by().values("group_id", **county)
                     .annotate(in_group=Count("issued_on",
@@ -471,9 +457,7 @@ class Coverage:
         if self._runs_to_the_last_issue:
             # One pass over the training_latest_org index, in its (organisation) order: no hash
             # table of 20,000 groups.
-            latest = Q(next_on__isnull=True) if not f.group_id else Q()
-            online = (with_organisation.filter(latest, next_in_group_on__isnull=True,
-                                               moved=False)
+            online = (with_organisation.filter(_latest(f))
                       .values("organisation_id").annotate(n=Count("issued_on")))
         else:
             online = (with_organisation.values("organisation_id")
@@ -556,14 +540,7 @@ class Coverage:
 
     @cached_property
     def _directory_totals(self) -> dict:
-        return self._directory_summary(self.not_reached_shown)
-
-    not_reached_shown = 10
-
-    @cached_property
-    def directory(self) -> list[DirectoryEntry]:
-        """The organisations in the filter, each with the people trained there in the period."""
-        return [DirectoryEntry(*row) for row in self._directory_rows]
+        return self._directory_summary(NOT_REACHED_SHOWN)
 
     @cached_property
     def groups(self) -> list[GroupRow]:
@@ -671,22 +648,14 @@ class Coverage:
             row.organisations_reached += reached
         return sorted(rows.values(), key=lambda row: (row.state, row.county.lower()))
 
-    @cached_property
-    def not_reached_entries(self) -> list[tuple]:
-        """Organisations with nobody trained in the period, largest first, as directory rows."""
-        entries = [row for row in self._directory_rows if not (row[6] or row[7])]
-        entries.sort(key=lambda row: (row[5] is None, -(row[5] or 0), row[4].lower()))
-        return entries
-
     def not_reached_top(self) -> list[Organisation]:
-        """The first not_reached_shown organisations with nobody trained, largest first."""
+        """The first NOT_REACHED_SHOWN organisations with nobody trained, largest first."""
         ids = self._directory_totals["shown"]
         by_pk = Organisation.objects.select_related("group").in_bulk(ids)
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
-    def figures(self, *, not_reached_shown: int = 10) -> dict:
+    def figures(self) -> dict:
         """Everything the dashboard shows, as plain data that can be cached."""
-        self.not_reached_shown = not_reached_shown
         with transaction.atomic():
             _tune_for_reporting()
             return {
