@@ -106,6 +106,13 @@ def counties() -> dict[str, CountyShape]:
         return _decode(json.load(handle))
 
 
+def warm() -> None:
+    """Decode the shapes and the names' table now (deploy/gunicorn.conf.py, as a worker starts)
+    rather than on a coordinator's first dashboard."""
+    counties()
+    _fips_by_name()
+
+
 @functools.lru_cache(maxsize=1)
 def _fips_by_name() -> dict[tuple[str, str], str]:
     """(state, county key) → FIPS. Where a state has a county and an independent city of one

@@ -43,3 +43,20 @@ def test_the_web_unit_runs_gunicorn_with_the_configuration_in_deploy():
     config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
     assert config["wsgi_app"] == "redflag.wsgi:application"
     assert config["workers"] >= 2 and config["timeout"] <= 60
+
+
+def test_a_gunicorn_worker_prepares_the_county_map_before_its_first_request(monkeypatch):
+    from types import SimpleNamespace
+
+    from outreach import maps
+
+    config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    logged = []
+    worker = SimpleNamespace(log=SimpleNamespace(exception=logged.append))
+    maps.counties.cache_clear()
+    config["post_worker_init"](worker)
+    assert maps.counties.cache_info().currsize == 1 and not logged
+    # A map that cannot be prepared is logged, and the worker still starts.
+    monkeypatch.setattr(maps, "warm", lambda: 1 / 0)
+    config["post_worker_init"](worker)
+    assert logged == ["The county map could not be prepared"]
