@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from courses import locales
 from courses.models import CoursePage
 
 from .models import Certificate
@@ -19,7 +20,7 @@ def seed_demo_certificate():
     if user is None or Certificate.objects.filter(user=user).exists():
         return None
     profile = getattr(user, "learner_profile", None)
-    courses = CoursePage.objects.live().order_by("path")
+    courses = locales.in_default_locale(CoursePage.objects.live()).order_by("path")
     course = None
     if profile:
         course = courses.filter(audience=profile.group_id).first()

@@ -8,6 +8,7 @@ from redflag.lib.regions import US_STATES
 from redflag.lib.search import Folded, fold
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from courses import locales
 from courses.models import CoursePage, StakeholderGroup
 
 from . import codes
@@ -48,7 +49,9 @@ class CertificateFilterSet(WagtailFilterSet):
         label=_("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=_("Any")
     )
     course = django_filters.ModelChoiceFilter(
-        label=_("Course"), queryset=CoursePage.objects.order_by("title"), empty_label=_("Any")
+        # Certificates name a course's source, never its translations (courses.locales).
+        label=_("Course"), queryset=locales.in_default_locale(CoursePage.objects).order_by("title"),
+        empty_label=_("Any"),
     )
     group = django_filters.ModelChoiceFilter(
         label=_("Stakeholder group"), queryset=StakeholderGroup.objects.all(), empty_label=_("Any")

@@ -89,6 +89,12 @@ class Certificate(models.Model):
     # Snapshots taken at the moment of the pass.
     learner_name = models.CharField(_("name on certificate"), max_length=200)
     course_title = models.CharField(_("course title"), max_length=255)
+    # A course taken in Spanish is printed in Spanish; `course` names its source all the same
+    # (courses.locales), so the certificate counts for the course whatever its language.
+    language = models.CharField(
+        _("language"), max_length=10, default=settings.LANGUAGE_CODE,
+        help_text=_("The language the course was taken in: the certificate is printed in it."),
+    )
     group = models.ForeignKey(
         "courses.StakeholderGroup",
         verbose_name=_("stakeholder group"),

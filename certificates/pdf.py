@@ -131,7 +131,9 @@ def _size_class(text: str, prefix: str, medium: int, small: int) -> str:
 
 def render_html(certificate, branding: Branding) -> str:
     verify_url = certificate.get_verify_url()  # ends with the code and a slash
-    with translation.override(settings.LANGUAGE_CODE):
+    # In the language the course was taken in, whoever asks for it.
+    language = certificate.language or settings.LANGUAGE_CODE
+    with translation.override(language):
         return render_to_string(
             "certificates/pdf/certificate.html",
             {
@@ -144,7 +146,7 @@ def render_html(certificate, branding: Branding) -> str:
                 "verify_url_start": verify_url[: -len(certificate.display_code) - 1],
                 "verify_url_code": verify_url[-len(certificate.display_code) - 1:],
                 "qr_data_uri": qr_data_uri(verify_url),
-                "lang": settings.LANGUAGE_CODE,
+                "lang": language,
                 "name_size": _size_class(certificate.learner_name, "name", 40, 80),
                 "course_size": _size_class(certificate.course_title, "course", 10**6, 110),
             },

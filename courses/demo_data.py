@@ -28,6 +28,8 @@ DEMO_COURSES_DIR = Path(__file__).resolve().parent / "demo_courses"
 DEMO_JURISDICTIONS_FILE = Path(__file__).resolve().parent / "demo_jurisdictions.toml"
 # "2-hotel-staff.toml": the number orders the courses on the site, the rest is the course's slug.
 FILE_NAME = re.compile(r"(?P<position>\d+)-(?P<slug>.+)\.toml")
+# "2-hotel-staff.es.toml": the Spanish translation of 2-hotel-staff.toml.
+TRANSLATION_FILE = re.compile(r"(?P<source>.+)\.(?P<language>[a-z]{2})\.toml")
 # A topic's slug, as questions name it.
 TOPIC_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -100,6 +102,8 @@ def load_courses(
     jurisdictions = load_jurisdictions(jurisdictions_file)
     courses = []
     for path in sorted(folder.glob("*.toml"), key=_position):
+        if TRANSLATION_FILE.fullmatch(path.name):
+            continue  # a translation of a course, read by redflag.demo.translations
         course = load_course(path, jurisdictions)
         for other in courses:
             if other["slug"] == course["slug"]:

@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import places
+from . import locales, places
 from .blocks import LessonStreamBlock
 
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
@@ -233,12 +233,17 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        courses = CoursePage.objects.live().child_of(self).prefetch_related("audience")
+        # Every course once, from the default language's list, each shown in the reader's
+        # language where it has been translated: a course not yet in Spanish is listed in
+        # English, marked as coming in Spanish (courses.locales).
+        source = self.get_translations(inclusive=True).filter(
+            locale_id=locales.default_locale_id()).first() or self
+        courses = CoursePage.objects.live().child_of(source).prefetch_related("audience")
         groups = list(StakeholderGroup.objects.all())
         selected = request.GET.get("group", "")
         if selected:
             courses = courses.filter(audience__slug=selected)
-        courses = list(courses)
+        courses = locales.localized(courses, locales.language_of(self))
         my_group_id = self.learner_group_id(request.user)
         for course in courses:
             course.for_my_group = any(group.pk == my_group_id for group in course.audience.all())

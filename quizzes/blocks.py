@@ -119,6 +119,15 @@ TOPIC_HELP = _("One of the quiz's topics (under Topics, above). A topic added th
                "this list once the quiz is saved.")
 
 
+class TopicNameBlock(blocks.CharBlock):
+    """A question's topic, by the name of one of the quiz's topics. The name is a key, not text a
+    learner reads: a translated quiz keeps its source's topics, so a translator is not offered it
+    (wagtail-localize asks a block for its translatable segments)."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+
 class QuestionBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(label=_("Kind"), choices=QUESTION_KINDS, default=SINGLE)
     scenario = blocks.TextBlock(
@@ -141,8 +150,8 @@ class QuestionBlock(blocks.StructBlock):
     # The name of one of the quiz's topics (QuizTopic). Stored as text: which names are allowed
     # depends on the quiz, so the editor swaps in a list of them (`question_stream_block`) and
     # publishing checks the name against the quiz's topics.
-    topic = blocks.CharBlock(label=_("Topic"), max_length=100, required=False,
-                             help_text=TOPIC_HELP)
+    topic = TopicNameBlock(label=_("Topic"), max_length=100, required=False,
+                           help_text=TOPIC_HELP)
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Choices"), min_num=2,
                                default=EMPTY_CHOICES)
 

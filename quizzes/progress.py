@@ -82,7 +82,7 @@ def standings(user, courses) -> dict:
     records to read)."""
     courses = list(courses)
     read = progress.progress_of(user, courses)
-    completed = services.completed_course_ids(user, [course.pk for course in courses])
+    completed = services.completed_course_ids(user, courses)
     quizzes = live_quizzes_of(courses)
     return {
         course.pk: Standing(

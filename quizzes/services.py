@@ -29,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from courses import locales
 from courses.models import CoursePage, LessonCompletion, LessonPage
 
 from .blocks import MULTIPLE, ONE_ANSWER_KINDS, TRUE_FALSE
@@ -60,10 +61,15 @@ class InvalidChoice(Exception):
 def snapshot_questions(quiz: QuizPage) -> list[dict]:
     """The quiz's question pool as plain data: what an attempt copies and scoring reads."""
     pool = []
+    # A translated quiz's questions point at the source's lessons until a translator overrides
+    # them: the learner is sent to the lessons in the quiz's own language where they exist.
+    named = [block.value["lesson"] for block in quiz.questions if block.value["lesson"]]
+    lessons = {lesson.pk: translated for lesson, translated in zip(
+        named, locales.localized(named, locales.language_of(quiz)), strict=True)}
     for index, block in enumerate(quiz.questions):
         value = block.value
         question_id = block.id or f"question-{index}"
-        lesson = value["lesson"]
+        lesson = value["lesson"] and lessons.get(value["lesson"].pk, value["lesson"])
         choices = []
         for choice_index, item in enumerate(value["choices"].bound_blocks):
             choices.append({
@@ -159,17 +165,21 @@ def new_since_pass(unopened: list, *, passed_before: bool) -> list:
 
 
 def has_completed(user, course: CoursePage) -> bool:
-    return CourseCompletion.objects.filter(user=user, course=course).exists()
+    return CourseCompletion.objects.filter(user=user, course=locales.source_of(course)).exists()
 
 
-def completed_course_ids(user, course_ids) -> set:
-    """Which of these courses the user has completed (passed their quiz at least once)."""
-    if not user.is_authenticated or not course_ids:
+def completed_course_ids(user, courses) -> set:
+    """Which of these courses the user has completed (passed their quiz at least once, in any
+    of the course's languages: a completion names the course's source)."""
+    courses = list(courses)
+    if not user.is_authenticated or not courses:
         return set()
-    return set(
-        CourseCompletion.objects.filter(user=user, course_id__in=course_ids)
+    sources = locales.source_ids(courses)
+    done = set(
+        CourseCompletion.objects.filter(user=user, course_id__in=set(sources.values()))
         .values_list("course_id", flat=True).distinct()
     )
+    return {pk for pk, source in sources.items() if source in done}
 
 
 @dataclass
@@ -194,7 +204,7 @@ def learner_status(user, quiz: QuizPage, course: CoursePage, *, now: datetime | 
     )
     attempts = [close_if_overdue(a, now=now) if a.is_open else a for a in attempts]
     open_attempt = next((a for a in attempts if a.is_open), None)
-    last_completion = (CourseCompletion.objects.filter(user=user, course=course)
+    last_completion = (CourseCompletion.objects.filter(user=user, course=locales.source_of(course))
                        .order_by("-completed_at").first())
     unopened = unvisited_lessons(user, course)
     passed_before = last_completion is not None
@@ -403,7 +413,7 @@ def grade_attempt(attempt: Attempt, answers: dict, *, now: datetime, late: bool 
         # "Passed" happens here and nowhere else. Lessons were all opened before the attempt
         # could start, so a pass completes the course; certificates hang on the signal.
         CourseCompletion.objects.create(
-            user_id=attempt.user_id, course_id=attempt.course_id, attempt=attempt,
+            user_id=attempt.user_id, course=locales.source_of(attempt.course), attempt=attempt,
             completed_at=now,
         )
         quiz_passed.send(sender=Attempt, attempt=attempt)

@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "outreach",
+    # Trainers translate pages segment by segment, and see what changed in the English source.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -270,7 +273,10 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAIL_I18N_ENABLED = False
+# Pages exist per language: a course's Spanish translation is a page of its own in the Spanish
+# tree, served at the same address to those who read Redflag in Spanish (courses.locales).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # One front door: Wagtail's admin and front-end logins send people to allauth's sign-in, and
 # passwords and email addresses are changed and reset only through allauth (which rate-limits,
 # verifies addresses and asks staff for their TOTP code). Administrators do not set other people's

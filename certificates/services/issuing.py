@@ -9,11 +9,14 @@ import datetime
 import unicodedata
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+
+from courses import locales
 
 from .. import codes
 from ..models import Certificate, CertificateReminder
@@ -101,6 +104,9 @@ def issue_certificate(
     name = (
         (profile.certificate_name if profile else "") or user.get_full_name() or user.get_username()
     )
+    # The certificate names the course's source, in whichever language it was taken, and is
+    # printed in the language taken (courses.locales).
+    taken, course = course, locales.source_of(course)
     group = course.certificate_group(profile.group if profile else None)
     organisation = profile.organisation if profile else None
     # The directory's name when the learner belongs to a listed organisation, else what they typed.
@@ -111,7 +117,8 @@ def issue_certificate(
         course=course,
         quiz_attempt_id=attempt.pk if attempt is not None else None,
         learner_name=_fit(name, "learner_name"),
-        course_title=_fit(course.title, "course_title"),
+        course_title=_fit(taken.title, "course_title"),
+        language=locales.language_of(taken) or settings.LANGUAGE_CODE,
         group=group,
         group_name=_fit(group.name if group else "", "group_name"),
         organisation=organisation,
@@ -178,6 +185,7 @@ def reissue_certificate(
         course_id=old.course_id,
         learner_name=_fit(learner_name, "learner_name"),
         course_title=old.course_title,
+        language=old.language,
         group_id=old.group_id,
         group_name=old.group_name,
         organisation_id=old.organisation_id,

@@ -3,7 +3,7 @@
 
 from django.utils import timezone
 
-from courses import progress
+from courses import locales, progress
 
 from ..models import EXPIRY_WARNING_DAYS, Certificate
 
@@ -44,8 +44,10 @@ def training_overview(user, *, today=None) -> dict:
 
     # Courses begun and not yet certified, with how far the learner has read (courses.progress).
     certified_course_ids = {item["course"].pk for item in completed if item["course"]}
-    started = [course for course in progress.started_courses(user)
-               if course.pk not in certified_course_ids]
+    started = progress.started_courses(user)
+    # Certificates name a course's source, whatever the language it was taken in.
+    sources = locales.source_ids(started)
+    started = [course for course in started if sources[course.pk] not in certified_course_ids]
     read = progress.progress_of(user, started)
     in_progress = [
         {

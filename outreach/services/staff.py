@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates.models import EXPIRY_WARNING_DAYS, Certificate
+from courses import locales
 from courses.models import CoursePage, LessonCompletion
 from quizzes.models import Attempt
 
@@ -57,7 +58,9 @@ class Status:
 def required_courses(organisation: Organisation) -> list:
     """The live courses written for the organisation's group, each judged on its own; [None]
     (any course) when the group has none. One query."""
-    courses = list(CoursePage.objects.live().filter(audience=organisation.group_id)
+    # Each course once: its translations count as the course (courses.locales).
+    courses = list(locales.in_default_locale(CoursePage.objects.live())
+                   .filter(audience=organisation.group_id)
                    .order_by("title").only("pk", "title", "path"))
     return courses or [None]
 

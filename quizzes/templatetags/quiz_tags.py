@@ -1,5 +1,6 @@
 from django import template
 
+from courses import locales
 from quizzes import progress
 from quizzes.blocks import QUESTION_KINDS
 from quizzes.links import course_quiz_url
@@ -22,7 +23,7 @@ def course_quiz(context, course):
     completion = None
     if quiz and user.is_authenticated:
         completion = (
-            CourseCompletion.objects.filter(user=user, course=course)
+            CourseCompletion.objects.filter(user=user, course=locales.source_of(course))
             .order_by("-completed_at").first()
         )
     return {"quiz": quiz, "completion": completion, "request": context["request"]}

@@ -16,6 +16,7 @@ from certificates import codes
 from certificates.models import Certificate
 from certificates.services import issuing
 from certificates.signals import send_changed
+from courses import locales
 from courses.models import CoursePage, StakeholderGroup
 from outreach.models import InPersonSession, Organisation, OrganisationManager
 
@@ -105,7 +106,8 @@ def seed_outreach(today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
     groups = {group.slug: group for group in StakeholderGroup.objects.all()}
     courses = {}
-    courses_in_order = (CoursePage.objects.live().select_related("jurisdiction")
+    courses_in_order = (locales.in_default_locale(CoursePage.objects.live())
+                        .select_related("jurisdiction")
                         .prefetch_related("audience").order_by("path"))
     for course in courses_in_order:
         for group in course.audience.all():

@@ -26,6 +26,7 @@ from redflag.lib.progress import Progress
 
 from certificates import codes
 from certificates.models import Certificate
+from courses import locales
 from courses.models import DEFAULT_VALIDITY_MONTHS, CoursePage, StakeholderGroup
 from outreach import regions, training_log
 from outreach.models import InPersonSession, Organisation, new_invite_code
@@ -135,8 +136,8 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
 
     courses_by_group = {group.pk: [] for group in groups}
     # Each certificate expires after its course's jurisdiction's validity, as issuing sets it.
-    for course in (CoursePage.objects.live().select_related("jurisdiction")
-                   .prefetch_related("audience")):
+    for course in (locales.in_default_locale(CoursePage.objects.live())
+                   .select_related("jurisdiction").prefetch_related("audience")):
         for group in course.audience.all():
             courses_by_group.setdefault(group.pk, []).append(
                 (course.pk, course.title, course.jurisdiction.validity_months))

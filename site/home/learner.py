@@ -10,6 +10,7 @@ quizzes.progress. A fixed number of queries whatever the number of courses and c
 from redflag.accounts.models import LearnerProfile
 
 from certificates.services.overview import training_overview
+from courses import locales
 from courses.models import CoursePage
 from quizzes import progress
 
@@ -17,7 +18,10 @@ from quizzes import progress
 def home_for(user, *, today) -> dict:
     profile = LearnerProfile.objects.filter(user=user).select_related("group").first()
     group = profile.group if profile else None
-    mine = list(CoursePage.objects.live().filter(audience=group).order_by("path")) if group else []
+    # Each course once, in the reader's language where it is translated (courses.locales).
+    mine = locales.localized(
+        locales.in_default_locale(CoursePage.objects.live().filter(audience=group))
+        .order_by("path")) if group else []
     overview = training_overview(user, today=today)
     mine_ids = {course.pk for course in mine}
     # Courses begun outside the learner's workplace, which My training lists as in progress.
@@ -25,10 +29,13 @@ def home_for(user, *, today) -> dict:
               if item["course"].pk not in mine_ids]
     standings = progress.standings(user, mine + others)
     certificates = overview["completed"]
+    # A certificate names the course's source, whatever the language it was taken in.
     by_course = {item["course"].pk: item for item in certificates if item["course"]}
+    sources = locales.source_ids(mine + others)
 
     def rows(courses):
-        return [{"standing": standings[course.pk], "certificate": by_course.get(course.pk)}
+        return [{"standing": standings[course.pk],
+                 "certificate": by_course.get(sources[course.pk])}
                 for course in courses]
 
     return {

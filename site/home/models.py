@@ -1,5 +1,6 @@
 from django.core.cache import cache
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.phones import validate_phone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,6 +8,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
+
+from courses.locales import default_locale_id
 
 
 class HomePage(Page):
@@ -24,6 +27,19 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
+        try:
+            return self.route_here(request, path_components)
+        except Http404:
+            # A reader of Spanish is routed through the Spanish home page (Wagtail serves the site
+            # root's translation in the active language). A page nobody has translated yet is
+            # served from the default language's tree instead, so nothing is missing in Spanish:
+            # it is shown in English and marked as such (courses.locales).
+            source = self.get_translations().filter(locale_id=default_locale_id()).first()
+            if source is None:
+                raise
+            return source.specific.route_here(request, path_components)
+
+    def route_here(self, request, path_components):
         # Lessons are the hot path: find one by its full URL path, from the cache
         # (courses.places), instead of one or two queries per level of the tree. Anything else
         # (and routable sub-paths) routes as usual.

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from redflag.demo import accounts as account_demo
 from redflag.demo import outreach as outreach_demo
+from redflag.demo import translations as translation_demo
 
 from certificates import demo as certificate_demo
 from courses import demo as course_demo
@@ -22,7 +23,9 @@ class Command(BaseCommand):
         home = course_demo.seed_site()
         courses = course_demo.seed_courses(home)
         quizzes = quiz_demo.seed_quizzes(courses)
-        self.stdout.write(f"Site, {len(courses)} courses and {len(quizzes)} quizzes ready.")
+        translated = translation_demo.seed_translations(home)
+        self.stdout.write(f"Site, {len(courses)} courses and {len(quizzes)} quizzes ready, "
+                          f"{len(translated)} pages translated.")
         if demo_accounts:
             if not (settings.DEBUG or settings.REDFLAG_DEMO):
                 self.stderr.write("Demo accounts are only created with DEBUG=1 or REDFLAG_DEMO=1.")
