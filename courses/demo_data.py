@@ -100,6 +100,9 @@ def load_courses(
     jurisdictions = load_jurisdictions(jurisdictions_file)
     courses = []
     for path in sorted(folder.glob("*.toml"), key=_position):
+        # A Spanish translation ("2-hotel-staff.es.toml") is paired with its course, not a course.
+        if path.name.endswith(".es.toml"):
+            continue
         course = load_course(path, jurisdictions)
         for other in courses:
             if other["slug"] == course["slug"]:
