@@ -190,6 +190,14 @@ def test_a_file_must_be_named_after_its_course(tmp_path):
         load_courses(tmp_path)
 
 
+def test_a_spanish_translation_beside_its_course_is_not_a_second_course(tmp_path):
+    write(tmp_path, COURSE)
+    write(tmp_path, COURSE.replace("What the night desk sees", "Lo que ve la recepción"),
+          name="1-night-shift.es.toml")
+    [course] = load_courses(tmp_path)
+    assert course["summary"] == "What the night desk sees and whom it calls."
+
+
 def test_two_files_cannot_hold_the_same_course(tmp_path):
     write(tmp_path, COURSE)
     copy = write(tmp_path, COURSE, name="2-night-shift.toml")
