@@ -204,7 +204,9 @@ def _raise(path: Path, problems: list[str]) -> None:
 
 def _course_problems(path: Path, course: dict) -> list[str]:
     problems = []
-    match = FILE_NAME.fullmatch(path.name)
+    # A translation is named after the file it translates: 2-hotel-staff.es.toml.
+    translation = TRANSLATION_FILE.fullmatch(path.name)
+    match = FILE_NAME.fullmatch(f"{translation['source']}.toml" if translation else path.name)
     if match is None or match["slug"] != course["slug"]:
         problems.append(
             f"the file name should be a number, a hyphen and the course's slug, as in "
