@@ -65,8 +65,9 @@ def test_the_catalogue_and_the_learner_home_name_the_workplace_in_spanish(
     assert f">{HOTEL_ES}</a>" in catalogue
     assert f'<span class="badge">{HOTEL_ES}</span>' in catalogue
     assert f'<span class="badge">{HOTEL_ES}</span>' in client.get(course.url).content.decode()
+    assert f"?group=hotel-lodging\">{HOTEL_ES}</a></h3>" in client.get("/").content.decode()
     client.force_login(learner)
-    assert HOTEL_ES in client.get("/").content.decode()
+    assert f"Su curso para {HOTEL_ES}" in client.get("/").content.decode()
 
 
 def test_a_trainer_gives_a_group_its_spanish_name_in_the_admin(client, trainer, hotel_group):
