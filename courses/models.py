@@ -49,8 +49,8 @@ class StakeholderGroup(index.Indexed, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
     # `name` is in settings.LANGUAGE_CODE; this holds the name in each other interface language,
-    # by language code ({"es": "Personal de hoteles y alojamiento"}), so learners read their workplace in
-    # the language they chose. The edit form shows one text box a language
+    # by language code ({"es": "Personal de hoteles y alojamiento"}), so learners read their
+    # workplace in the language they chose. The edit form shows one text box a language
     # (courses.forms.StakeholderGroupForm).
     translated_names = models.JSONField(_("translated names"), default=dict, blank=True)
 

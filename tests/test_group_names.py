@@ -2,6 +2,7 @@
 its English name where not."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from courses.demo import GROUP_NAMES_ES, seed_groups
@@ -67,7 +68,7 @@ def test_the_catalogue_and_the_learner_home_name_the_workplace_in_spanish(
     assert f'<span class="badge">{HOTEL_ES}</span>' in client.get(course.url).content.decode()
     assert f"?group=hotel-lodging\">{HOTEL_ES}</a></h3>" in client.get("/").content.decode()
     client.force_login(learner)
-    assert f"Su curso para {HOTEL_ES}" in client.get("/").content.decode()
+    assert f"Su curso para {HOTEL_ES}" in client.get(reverse("learner_home")).content.decode()
 
 
 def test_a_trainer_gives_a_group_its_spanish_name_in_the_admin(client, trainer, hotel_group):
