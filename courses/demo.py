@@ -23,6 +23,16 @@ DEMO_LAW_ENFORCEMENT_NAME = "Demo County Sheriff's Office non-emergency (demo nu
 DEMO_LAW_ENFORCEMENT_PHONE = "555-0123"
 
 
+# The starting groups' names in Spanish (courses/migrations/0002_stakeholder_groups.py creates
+# the groups). Plain words a worker would use for their own workplace.
+GROUP_NAMES_ES = {
+    "utility-workers": "Trabajadores de servicios públicos",
+    "hotel-lodging": "Personal de hoteles y alojamiento",
+    "health-care": "Personal de sala de emergencias y de salud",
+    "school-personnel": "Personal escolar",
+}
+
+
 def _publish(page):
     page.save_revision().publish()
     return page
@@ -85,6 +95,21 @@ def seed_site():
     return home
 
 
+def seed_groups() -> dict[str, StakeholderGroup]:
+    """The groups by slug, each starting group with its Spanish name unless it has one already
+    (a trainer's own wording stays)."""
+    groups = {group.slug: group for group in StakeholderGroup.objects.all()}
+    for slug, spanish in GROUP_NAMES_ES.items():
+        group = groups.get(slug)
+        if group is None:
+            continue
+        names = group.translated_names if isinstance(group.translated_names, dict) else {}
+        if not names.get("es"):
+            group.translated_names = {**names, "es": spanish}
+            group.save(update_fields=["translated_names"])
+    return groups
+
+
 def seed_jurisdictions() -> dict[str, Jurisdiction]:
     """The demo jurisdictions by slug. One already on the site, under its slug or its name, is left
     as it is."""
@@ -114,7 +139,7 @@ def seed_courses(home) -> list[CoursePage]:
                 )
             )
         )
-    groups = {group.slug: group for group in StakeholderGroup.objects.all()}
+    groups = seed_groups()
     jurisdictions = seed_jurisdictions()
     courses = []
     for spec in load_courses():

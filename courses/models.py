@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from . import locales, places
 from .blocks import LessonStreamBlock
+from .forms import StakeholderGroupForm, other_languages, translated_name_field
 
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 DEFAULT_GROUP_COLOUR = "#9b1c1c"
@@ -47,10 +48,17 @@ class StakeholderGroup(index.Indexed, models.Model):
         help_text=_("Used for the group's badge and charts."),
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=100)
+    # `name` is in settings.LANGUAGE_CODE; this holds the name in each other interface language,
+    # by language code ({"es": "Personal de hoteles y alojamiento"}), so learners read their
+    # workplace in the language they chose. The edit form shows one text box a language
+    # (courses.forms.StakeholderGroupForm).
+    translated_names = models.JSONField(_("translated names"), default=dict, blank=True)
 
+    base_form_class = StakeholderGroupForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
+        *[FieldPanel(translated_name_field(code)) for code in other_languages()],
         FieldPanel("description"),
         FieldPanel("colour"),
         FieldPanel("sort_order"),
@@ -64,6 +72,19 @@ class StakeholderGroup(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_in(self, language_code: str | None) -> str:
+        """The name in that language ("es", or "es-mx" as a browser may ask), or `name` where
+        none is given."""
+        names = self.translated_names if isinstance(self.translated_names, dict) else {}
+        code = (language_code or "").lower()
+        name = names.get(code) or names.get(code.split("-")[0])
+        return name if isinstance(name, str) and name else self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language: what learners read."""
+        return self.name_in(get_language())
 
     @property
     def css_colour(self) -> str:

@@ -70,6 +70,8 @@ def _profile_fields():
     fields = fields_for_model(LearnerProfile, fields=PROFILE_FIELDS)
     fields["county"] = county_field()
     fields["group"].empty_label = _("Choose your workplace type")
+    # Called as the select is drawn, so each option reads in the request's language.
+    fields["group"].label_from_instance = lambda group: group.display_name
     fields["state"].choices = STATE_CHOICES
     fields["certificate_name"].error_messages["required"] = _(
         "Enter your name as it should appear on a certificate."
