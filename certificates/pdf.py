@@ -129,6 +129,16 @@ def _size_class(text: str, prefix: str, medium: int, small: int) -> str:
     return f"{prefix}-medium" if len(text) > medium else ""
 
 
+def _group_name(certificate, language: str) -> str:
+    """The group as the certificate recorded it, or, on a certificate in another language than
+    the site's, its name in that language where the group has one."""
+    if language != settings.LANGUAGE_CODE and certificate.group_id:
+        group = certificate.group
+        if group is not None and group.translated_names.get(language):
+            return group.name_in(language)
+    return certificate.group_name
+
+
 def render_html(certificate, branding: Branding) -> str:
     verify_url = certificate.get_verify_url()  # ends with the code and a slash
     # In the language the course was taken in, whoever asks for it.
@@ -147,6 +157,7 @@ def render_html(certificate, branding: Branding) -> str:
                 "verify_url_code": verify_url[-len(certificate.display_code) - 1:],
                 "qr_data_uri": qr_data_uri(verify_url),
                 "lang": language,
+                "group_name": _group_name(certificate, language),
                 "name_size": _size_class(certificate.learner_name, "name", 40, 80),
                 "course_size": _size_class(certificate.course_title, "course", 10**6, 110),
             },

@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 
 
 def default_locale_id() -> int:
-    return _locale_id(default_language())
+    return locale_id_of(default_language())
 
 
 def default_language() -> str:
@@ -64,7 +64,7 @@ def localized(pages, language: str | None = None) -> list:
     pages = list(pages)
     if not pages:
         return pages
-    locale_id = _locale_id(language or get_language())
+    locale_id = locale_id_of(language or get_language())
     if locale_id is None or all(page.locale_id == locale_id for page in pages):
         return pages
     model = type(pages[0])
@@ -81,7 +81,9 @@ def localized(pages, language: str | None = None) -> list:
 _language_codes: dict[int, str] = {}
 
 
-def _locale_id(language: str) -> int | None:
+def locale_id_of(language: str) -> int | None:
+    """The id of the locale of a language code ("es", or "es-mx" as a browser may send it)."""
+    language = (language or "").split("-")[0]
     for _attempt in range(2):
         for pk, code in _language_codes.items():
             if code == language:

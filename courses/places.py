@@ -74,7 +74,7 @@ def build(lesson) -> Place:
                                                       depth=lesson.depth,
                                                       content_type_id=lesson.content_type_id))
         .order_by("path")
-        .only("id", "title", "slug", "url_path", "path", "depth")
+        .only("id", "title", "slug", "url_path", "path", "depth", "locale_id")
         .annotate(
             hotline_name=models.Subquery(as_course.values("jurisdiction__hotline_name")[:1]),
             hotline_phone=models.Subquery(as_course.values("jurisdiction__hotline_phone")[:1]),

@@ -59,7 +59,9 @@ def test_a_demo_file_whose_topics_ask_too_much_stops_the_seeding_with_its_name(
 def test_seed_demo_creates_the_quizzes_and_is_safe_to_run_twice(db):
     call_command("seed_demo")
     call_command("seed_demo")
-    assert QuizPage.objects.live().count() == 4
+    # One per course, and the hotel quiz in Spanish.
+    assert QuizPage.objects.live().count() == 5
+    assert QuizPage.objects.live().filter(locale__language_code="es").count() == 1
 
 
 def test_a_new_learner_fails_reviews_retries_and_passes_every_demo_quiz(

@@ -439,10 +439,11 @@ def test_submit_takes_the_same_number_of_queries_for_5_and_40_questions(
         counts[size] = [query["sql"] for query in queries]
     assert len(counts[5]) == len(counts[40]), counts
     # the user with whether they are staff (who must sign in with two factors), the locked
-    # attempt, the grading update, the answers, the completion (plus the test transaction's
-    # savepoint and its release, and the session unless Redis holds a copy of it)
+    # attempt, the grading update, the answers, the course (a completion names the course's
+    # source, whatever the language it was taken in), the completion (plus the test
+    # transaction's savepoint and its release, and the session unless Redis holds a copy of it)
     own = [sql for sql in counts[40] if "SAVEPOINT" not in sql and "django_session" not in sql]
-    assert len(own) == 5, counts[40]
+    assert len(own) == 6, counts[40]
 
 
 def test_the_course_page_and_the_last_lesson_lead_to_the_quiz(client, ready_learner, quiz, lessons):

@@ -21,7 +21,11 @@ def test_seed_demo_builds_four_courses_with_lessons_and_is_safe_to_run_twice(set
     counts = (Page.objects.count(), CoursePage.objects.count(), LessonPage.objects.count())
     call_command("seed_demo", "--demo-accounts", stdout=open(os.devnull, "w"))
     assert (Page.objects.count(), CoursePage.objects.count(), LessonPage.objects.count()) == counts
-    assert counts[1] == 4
+    # Four courses, and the hotel course's Spanish translation.
+    assert counts[1] == 5
+    assert sorted(CoursePage.objects.values_list("locale__language_code", "slug")) == [
+        ("en", "health-care"), ("en", "hotel-staff"), ("en", "school-personnel"),
+        ("en", "utility-workers"), ("es", "hotel-staff")]
     for course in CoursePage.objects.all():
         assert LessonPage.objects.child_of(course).live().count() >= 3
         assert course.audience.exists()

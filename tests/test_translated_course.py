@@ -104,8 +104,11 @@ def test_a_pass_in_spanish_counts_for_the_course_and_prints_a_spanish_certificat
     assert services.has_completed(learner, spanish_course) and services.has_completed(
         learner, course)
 
+    certificate.group.translated_names = {"es": "Personal de hoteles"}
+    certificate.group.save()
     html = render_html(certificate, Branding.current())
     assert '<html lang="es">' in html and "Certificado" in html and "Válido hasta" in html
+    assert "Personal de hoteles" in html and "[es] Course hotel" in html
 
     # The learner's home shows the Spanish course as completed, once.
     home = client.get(reverse("learner_home")).content.decode()

@@ -1,6 +1,7 @@
 from django.core.cache import cache
 from django.db import models
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.phones import validate_phone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from courses.locales import default_locale_id
+from courses.locales import default_locale_id, locale_id_of
 
 
 class HomePage(Page):
@@ -25,6 +26,18 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def localized(self):
+        """The home page in the reader's language, which Wagtail routes every request through.
+        Wagtail's own answer reads the active locale from the database on every request; the
+        locales are read once here (courses.locales), and a reader of the default language, the
+        site's root page itself, costs no query at all."""
+        locale_id = locale_id_of(get_language())
+        if locale_id is None or locale_id == self.locale_id:
+            return self
+        translation = self.get_translations().filter(locale_id=locale_id).live().first()
+        return translation.specific if translation else self
 
     def route(self, request, path_components):
         try:
