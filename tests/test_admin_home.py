@@ -213,3 +213,14 @@ def test_the_home_page_costs_the_same_queries_however_much_there_is(
         assert queries(client, HOME) == counts[user.email], user.email
     client.force_login(reviewer)
     assert panel(client.get(HOME).content.decode(), REVIEW).count(">Review<") == 6
+
+
+def test_the_courses_panel_marks_a_translation_with_its_language(client, trainer, course_index,
+                                                                  course):
+    from .test_translated_course import spanish
+
+    for page in [course_index.get_parent(), course_index, course]:
+        spanish(page)
+    courses = panel(home(client, trainer), "Courses")
+    assert "Course hotel" in courses and "[es] Course hotel" in courses
+    assert courses.count('class="w-status w-status--label">Español</span>') == 1

@@ -12,7 +12,7 @@ number of queries however many pages, courses or tasks there are.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Exists, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from wagtail.models import (
 )
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from courses import locales
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from outreach.forms import CoverageFilterForm
 from outreach.services import coverage
@@ -127,13 +128,16 @@ class CoursesPanel(Component):
             .only("id", "draft_title", "title", "live", "has_unpublished_changes", "path",
                   "depth")
             .annotate(lesson_count=Subquery(
-                lessons.order_by().values("depth").annotate(n=Count("pk")).values("n")[:1]))
+                lessons.order_by().values("depth").annotate(n=Count("pk")).values("n")[:1]),
+                language=F("locale__language_code"))
         )
         index = CourseIndexPage.objects.only("id", "path", "depth").first()
         user = parent_context["request"].user
         can_add = bool(index) and index.permissions_for_user(user).can_add_subpage()
         return {
             "courses": courses,
+            # A translation is listed after its source's language's courses, marked with its own.
+            "default_language": locales.default_language(),
             "courses_url": reverse("wagtailadmin_explore", args=[index.pk]) if index else None,
             "add_url": reverse("wagtailadmin_pages:add",
                                args=("courses", "coursepage", index.pk)) if can_add else None,
