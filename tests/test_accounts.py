@@ -67,6 +67,42 @@ def test_the_second_step_offers_the_name_and_creates_the_profile(client, home, h
     )
 
 
+def test_the_language_chosen_on_the_second_step_is_read_from_the_next_page_on(
+        client, home, hotel_group):
+    from django.conf import settings
+
+    _signed_up(client, hotel_group)
+    response = client.post("/accounts/profile/", {**_signup_data(hotel_group), "next": "/home/"},
+                           HTTP_ACCEPT_LANGUAGE="en-US,en")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    home_page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert '<html lang="es"' in home_page
+    assert "Su perfil se guardó." in home_page
+
+
+def _profile_data(learner, **changes):
+    return {"certificate_name": "Maria Lopez", "group": learner.learner_profile.group_id,
+            "state": "CA", "county": "Alameda", "language": "en", **changes}
+
+
+def test_changing_the_profile_s_language_switches_the_site_to_it(client, learner):
+    from django.conf import settings
+
+    client.force_login(learner)
+    response = client.post("/accounts/profile/", _profile_data(learner, language="es"))
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+
+
+def test_saving_the_profile_keeps_a_language_picked_with_the_switcher(client, learner):
+    from django.conf import settings
+
+    client.force_login(learner)
+    client.post("/i18n/setlang/", {"language": "es", "next": "/home/"})
+    response = client.post("/accounts/profile/", _profile_data(learner, job_role="Front desk"))
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    assert '<html lang="es"' in client.get(response["Location"]).content.decode()
+
+
 @pytest.mark.parametrize("county, stored", [
     ("Alameda", "Alameda"), ("San Francisco", "San Francisco"),
     ("los angeles county", "Los Angeles"),

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -32,6 +33,12 @@ def profile(request):
         profile.user = request.user
         profile.save()
         request.session.pop(invites.SESSION_KEY, None)
+        if instance is None or "language" in form.changed_data:
+            # The language just chosen is the one the learner reads from the next page on, as
+            # after a sign-in (accounts.language), not only from their next sign-in. Saving other
+            # fields leaves alone a language picked since with the footer's switcher.
+            request.profile_language = profile.language
+            translation.activate(profile.language)
         messages.success(request, _("Your profile is saved."))
         return redirect(next_url or "profile")
     return render(
