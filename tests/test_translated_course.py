@@ -4,12 +4,13 @@ a Spanish certificate."""
 
 import pytest
 from django.urls import reverse
-from redflag.demo.translations import paired_strings, translate_page
+from redflag.demo.translations import paired_strings, translate_page, translation_files
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from certificates.models import Certificate
 from certificates.pdf import Branding, render_html
+from courses.demo_data import load_course
 from courses.models import CoursePage, LessonPage
 from quizzes import services
 from quizzes.models import Attempt, CourseCompletion, QuizPage
@@ -129,6 +130,25 @@ def test_paired_strings_refuse_a_translation_of_another_shape():
     renamed = {**same, "slug": "b"}
     with pytest.raises(ValueError, match="identifiers"):
         paired_strings(source, renamed)
+
+
+def test_paired_strings_refuse_two_translations_of_the_same_text():
+    # One English text is one entry of the table the pages are translated from: a lesson's title
+    # and a topic's name that say the same in English must say the same in Spanish.
+    source = {"slug": "a", "title": "One", "lessons": [{"slug": "x", "title": "Labor"}],
+              "topics": [{"slug": "t", "name": "Labor"}]}
+    same = {"slug": "a", "title": "Uno", "lessons": [{"slug": "x", "title": "Trabajo"}],
+            "topics": [{"slug": "t", "name": "Trabajo"}]}
+    assert paired_strings(source, same) == {"One": "Uno", "Labor": "Trabajo"}
+    differing = {**same, "topics": [{"slug": "t", "name": "Labores"}]}
+    with pytest.raises(ValueError, match="'Labor' is translated as 'Labores' here and as "
+                                         "'Trabajo' elsewhere"):
+        paired_strings(source, differing)
+
+
+def test_the_demo_translations_pair_every_text_with_one_translation():
+    for source_file, translation_file, _language in translation_files():
+        paired_strings(load_course(source_file), load_course(translation_file))
 
 
 def test_a_page_with_an_untranslated_string_is_not_published(home, course_index, course):

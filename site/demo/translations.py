@@ -74,9 +74,10 @@ def paired_strings(source, translation, where: str = "") -> dict[str, str]:
                 if len(english) != len(spanish):
                     raise ValueError(f"{where}{key}: {len(spanish)} paragraphs or list items, "
                                      f"where the source has {len(english)}")
-                pairs.update(zip(english, spanish, strict=True))
+                _merge(pairs, zip(english, spanish, strict=True), f"{where}{key}")
             elif not isinstance(value, bool | int):
-                pairs.update(paired_strings(value, translation[key], f"{where}{key} "))
+                _merge(pairs, paired_strings(value, translation[key], f"{where}{key} ").items(),
+                       f"{where}{key}")
             elif value != translation[key]:
                 raise ValueError(f"{where}{key}: {translation[key]!r} should be {value!r}")
     elif isinstance(source, list | tuple):
@@ -91,12 +92,25 @@ def paired_strings(source, translation, where: str = "") -> dict[str, str]:
                                      f"has a {one[0]!r} block")
                 one, other = ({"html": one[1]}, {"html": other[1]}) if one[0] == "text" else (
                     one[1], other[1])
-                pairs.update(paired_strings(one, other, f"{where}{number}: "))
+                _merge(pairs, paired_strings(one, other, f"{where}{number}: ").items(),
+                       f"{where}{number}")
             elif isinstance(one, str):
-                pairs.update(paired_strings({"text": one}, {"text": other}, f"{where}{number} "))
+                _merge(pairs, paired_strings({"text": one}, {"text": other},
+                                             f"{where}{number} ").items(), f"{where}{number}")
             else:
-                pairs.update(paired_strings(one, other, f"{where}{number}: "))
+                _merge(pairs, paired_strings(one, other, f"{where}{number}: ").items(),
+                       f"{where}{number}")
     return pairs
+
+
+def _merge(pairs: dict[str, str], more, where: str) -> None:
+    """Add the (English, translation) pairs `more` to `pairs`. The same English text twice in a
+    course (a lesson's title and a quiz topic's name) is translated from one entry of this table:
+    two different translations of it would silently publish one of them in both places."""
+    for english, translated in more:
+        if pairs.setdefault(english, translated) != translated:
+            raise ValueError(f"{where}: {english!r} is translated as {translated!r} here and as "
+                             f"{pairs[english]!r} elsewhere; translate the same text the same way")
 
 
 def site_strings(language: str, *, course_title: str, translated_title: str) -> dict[str, str]:
