@@ -4,6 +4,8 @@ a Spanish certificate."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 from redflag.demo.translations import paired_strings, translate_page, translation_files
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
@@ -110,6 +112,10 @@ def test_a_pass_in_spanish_counts_for_the_course_and_prints_a_spanish_certificat
     html = render_html(certificate, Branding.current())
     assert '<html lang="es">' in html and "Certificado" in html and "Válido hasta" in html
     assert "Personal de hoteles" in html and "[es] Course hotel" in html
+    # Its dates are written the Spanish way, as the Spanish pages write them.
+    with translation.override("es"):
+        expires = date_format(certificate.expires_on, "DATE_FORMAT")  # "7 de diciembre de 2026"
+    assert f"</span> {expires}</p>" in html
 
     # The learner's home shows the Spanish course as completed, once.
     home = client.get(reverse("learner_home")).content.decode()
