@@ -14,6 +14,8 @@ PASSWORD = "tall-lantern-harbor-42"
 # Labels read "Password *" and "Password (again) *"; the star is hidden from screen readers.
 PASSWORD_LABEL = re.compile(r"^Password(?!\s*\(again\))")
 PASSWORD_AGAIN_LABEL = re.compile(r"^Password \(again\)")
+# The main menu's sign-out link in each language a learner can choose (locale/*/django.po).
+SIGN_OUT = {"en": "Sign out", "es": "Cerrar sesión"}
 
 # A learner as sign-up and its workplace step ask for them; journeys override what they need.
 LEARNER = {
@@ -96,7 +98,8 @@ def signup_and_verify(page, *, email, password=PASSWORD, profile=None, shot=None
         shot(page, "workplace-step-filled")
     page.get_by_role("button", name="Continue to my course").click()
     expect(page.get_by_role("heading", level=1)).not_to_have_text("Your workplace")
-    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    # From here on the learner reads the language they chose.
+    expect(page.get_by_role("link", name=SIGN_OUT[profile["language"]])).to_be_visible()
     return get_user_model().objects.get(email=email)
 
 
@@ -148,11 +151,16 @@ def _same_text(expected, shown):
     return " ".join(expected.split()) == " ".join(shown.split())
 
 
-def demo_questions(course_slug):
-    """The demo course's quiz questions, as its file in courses/demo_courses/ holds them."""
-    from courses.demo_data import load_courses
+def demo_questions(course_slug, language="en"):
+    """The demo course's quiz questions, as its file in courses/demo_courses/ holds them (or its
+    translation into `language`, the file beside it: "2-hotel-staff.es.toml")."""
+    from courses.demo_data import load_course, load_courses
 
-    return next(c["questions"] for c in load_courses() if c["slug"] == course_slug)
+    course = next(c for c in load_courses() if c["slug"] == course_slug)
+    if language != "en":
+        source = course["file"]
+        course = load_course(source.with_name(f"{source.stem}.{language}.toml"))
+    return course["questions"]
 
 
 def shown_demo_question(section, questions):
@@ -164,16 +172,17 @@ def shown_demo_question(section, questions):
     return _demo_question(questions, legend, scenario)
 
 
-def answer_demo_quiz(page, course_slug, *, correctly, first=None, submit=True):
+def answer_demo_quiz(page, course_slug, *, correctly, first=None, submit=True, language="en"):
     """Answers the questions on the attempt page, right or wrong, as the demo content says: every
     one, or the `first` few, then submits unless told not to.
 
     Each question is found the way a learner reads it: its legend (and its situation, when it has
-    one), then the choices by their labels. Returns the demo questions that were asked.
+    one), then the choices by their labels, in the quiz's `language`. Returns the demo questions
+    that were asked.
     """
     from playwright.sync_api import expect
 
-    questions = demo_questions(course_slug)
+    questions = demo_questions(course_slug, language)
     sections = page.locator("section.quiz-question")
     expect(sections.first).to_be_visible()
     asked = []
