@@ -80,6 +80,12 @@ def test_the_language_chosen_on_the_second_step_is_read_from_the_next_page_on(
     assert "Su perfil se guardó." in home_page
 
 
+def test_the_second_step_preselects_the_language_the_learner_reads(client, home, hotel_group):
+    _signed_up(client, hotel_group)
+    page = client.get("/accounts/profile/?next=/home/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert '<option value="es" selected>' in page
+
+
 def _profile_data(learner, **changes):
     return {"certificate_name": "Maria Lopez", "group": learner.learner_profile.group_id,
             "state": "CA", "county": "Alameda", "language": "en", **changes}

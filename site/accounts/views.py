@@ -25,7 +25,10 @@ def profile(request):
     if instance is None:
         # The second step of signing up: the name typed on the first, and the invite code of a
         # link opened before signing up, shown where the learner can see and clear it.
+        # The language preselected is the one the page is read in: saving the step switches the
+        # site to the chosen language, and a learner who left it alone keeps the one they read.
         initial = {"certificate_name": request.user.first_name,
+                   "language": translation.get_language(),
                    **invites.pending_profile(request.session)}
     form = ProfileForm(request.POST or None, instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
