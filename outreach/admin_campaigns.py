@@ -142,8 +142,9 @@ class CampaignFormView(CampaignPage):
                 campaign.created_by = request.user
             campaign.save()
             form.save_m2m()
-            log(instance=campaign, action="wagtail.create" if creating else "wagtail.edit",
-                user=request.user, content_changed=True)
+            if creating or form.has_changed():
+                log(instance=campaign, action="wagtail.create" if creating else "wagtail.edit",
+                    user=request.user, data={"fields": form.changed_data}, content_changed=True)
             added = campaigns.choose_targets(campaign, by=request.user, today=self.get_today())
         messages.success(request, _("Campaign “%(name)s” saved: %(count)s new targets.") % {
             "name": campaign.name, "count": added})

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from redflag.lib.links import absolute_url
 
 from . import ical
@@ -31,7 +31,8 @@ def events(user) -> list[dict]:
     ]
 
 
-@require_GET
+# GET and HEAD: some calendar apps ask HEAD before they subscribe.
+@require_safe
 def calendar(request, token):
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     # A trainer who left the role, or whose account is closed, has no feed.

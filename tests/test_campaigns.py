@@ -420,3 +420,25 @@ def test_the_feed_stops_when_its_trainer_leaves_the_role(client, trainer):
     feed = campaigns.feed_for(trainer)
     trainer.groups.clear()
     assert client.get(reverse("outreach:calendar", args=[feed.token])).status_code == 404
+
+
+def test_the_dashboards_not_reached_list_leads_coordinators_to_a_new_campaign(
+        client, coordinator, trainer, hotel_group):
+    organisation("Harbor View Hotel", hotel_group)
+    client.force_login(coordinator)
+    assert reverse("campaigns:add") in client.get(reverse("coverage:dashboard")).content.decode()
+    campaign = make_campaign(coordinator, [hotel_group], [["CA", "Alameda"]])
+    edit = reverse("campaigns:edit", args=[campaign.pk])
+    client.post(edit, {"name": "Spring hotels", "groups": [hotel_group.pk],
+                       "county_choices": ["CA|Alameda"], "starts_on": "2026-03-01",
+                       "ends_on": "2026-06-30", "goal_kind": "organisations", "goal": "4"})
+    # Saved unchanged: nothing to log.
+    assert not ModelLogEntry.objects.filter(object_id=str(campaign.pk),
+                                            action="wagtail.edit").exists()
+    client.post(edit, {"name": "Spring hotels", "groups": [hotel_group.pk],
+                       "county_choices": ["CA|Alameda"], "starts_on": "2026-03-01",
+                       "ends_on": "2026-07-31", "goal_kind": "organisations", "goal": "4"})
+    entry = ModelLogEntry.objects.get(object_id=str(campaign.pk), action="wagtail.edit")
+    assert entry.user == coordinator and entry.data["fields"] == ["ends_on"]
+    client.force_login(trainer)
+    assert client.get(edit).status_code == 302  # trainers do not edit campaigns
