@@ -10,7 +10,7 @@ from courses.models import StakeholderGroup
 
 from . import regions
 from .importers import MAX_FILE_BYTES
-from .models import Campaign, CampaignTarget, Organisation, TRAINERS_GROUP
+from .models import TRAINERS_GROUP, Campaign, CampaignTarget, Organisation
 from .services import campaigns, coverage
 
 

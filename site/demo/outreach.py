@@ -31,9 +31,9 @@ MANAGER_EMAIL = "manager@example.org"
 MANAGER_NAME = "Hana Okafor"
 DEMO_HOTEL = "Harbor View Hotel"
 DEMO_LEARNER = "learner@example.org"
-STAFF_DOMAIN = "@staff.demo.example.org"
+STAFF_DOMAIN = "@staff.demo.example.org"  # demo staff cannot sign in: they have no password
 DEMO_TRAINER = "trainer@example.org"
-DEMO_CAMPAIGN = "Hotels and utilities not reached yet"  # demo staff cannot sign in: they have no password
+DEMO_CAMPAIGN = "Hotels and utilities not reached yet"
 
 # name, group slug, county, headcount (None: unknown), address
 DIRECTORY = [
