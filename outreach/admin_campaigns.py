@@ -17,7 +17,7 @@ from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemp
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .forms import CampaignForm, CampaignTargetForm
+from .forms import AssignTrainerForm, CampaignForm, CampaignTargetForm
 from .models import Campaign, CampaignTarget
 from .services import access, campaigns
 
@@ -102,8 +102,29 @@ class CampaignView(CampaignPage):
             trainers=campaigns.per_trainer(visible, campaign, today),
             today=today,
             runs_campaigns=access.runs_campaigns(user),
+            assign_form=AssignTrainerForm(campaign=campaign) if access.runs_campaigns(user)
+            else None,
         )
         return context
+
+
+class AssignTrainerView(CampaignPage):
+    """The campaign page's "Assign" button: the ticked targets go to one trainer."""
+
+    permission_required = "change"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        campaign = get_object_or_404(Campaign, pk=kwargs["pk"])
+        form = AssignTrainerForm(request.POST, campaign=campaign)
+        if not form.is_valid():
+            messages.error(request, _("Tick the targets to assign, then choose a trainer."))
+        else:
+            count = campaigns.assign(form.cleaned_data["targets"], form.cleaned_data["trainer"],
+                                     by=request.user)
+            messages.success(request, _("%(count)s targets assigned.") % {"count": count})
+        return redirect(reverse("campaigns:campaign", args=[campaign.pk]) + (
+            f"?p={request.POST['p']}" if request.POST.get("p", "").isdigit() else ""))
 
 
 class CampaignFormView(CampaignPage):

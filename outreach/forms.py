@@ -177,3 +177,18 @@ class CampaignTargetForm(forms.ModelForm):
                 .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
         else:
             del self.fields["trainer"]
+
+
+class AssignTrainerForm(forms.Form):
+    """Several targets of a campaign given to one trainer at once, from the campaign page."""
+
+    trainer = forms.ModelChoiceField(label=_("Trainer"), queryset=None, required=False,
+                                     empty_label=_("Not assigned"))
+    targets = forms.ModelMultipleChoiceField(queryset=None, widget=forms.MultipleHiddenInput)
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainer"].queryset = (
+            CampaignTarget._meta.get_field("trainer").related_model.objects
+            .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
+        self.fields["targets"].queryset = campaign.targets.all()

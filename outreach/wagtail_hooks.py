@@ -99,6 +99,8 @@ class CampaignViewSet(ViewSet):
             path("new/", admin_campaigns.CampaignFormView.as_view(), name="add"),
             path("<int:pk>/", admin_campaigns.CampaignView.as_view(), name="campaign"),
             path("<int:pk>/edit/", admin_campaigns.CampaignFormView.as_view(), name="edit"),
+            path("<int:pk>/assign/", admin_campaigns.AssignTrainerView.as_view(),
+                 name="assign"),
             path("targets/<int:pk>/", admin_campaigns.CampaignTargetView.as_view(),
                  name="target"),
             path("calendar/", admin_campaigns.CalendarFeedView.as_view(), name="calendar"),

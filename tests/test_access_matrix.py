@@ -329,6 +329,9 @@ ACCESS = {
     "admin/campaigns/<int:pk>/": Row(ADMIN(200, "no", 200, 200), ADMIN(405, "no", 405, 405)),
     "admin/campaigns/<int:pk>/edit/": Row(ADMIN("no", "no", 200, 200),
                                           ADMIN("no", "no", 200, 200)),
+    # Ticked targets to one trainer, a POST from the campaign page (an empty one: back to it).
+    "admin/campaigns/<int:pk>/assign/": Row(ADMIN("no", "no", 405, 405),
+                                            ADMIN("no", "no", 302, 302)),
     "admin/campaigns/targets/<int:pk>/": Row(ADMIN(200, "no", 200, 200),
                                              ADMIN(200, "no", 200, 200)),
     # A trainer's own calendar address; a POST gives a new one.

@@ -442,3 +442,24 @@ def test_the_dashboards_not_reached_list_leads_coordinators_to_a_new_campaign(
     assert entry.user == coordinator and entry.data["fields"] == ["ends_on"]
     client.force_login(trainer)
     assert client.get(edit).status_code == 302  # trainers do not edit campaigns
+
+
+def test_a_coordinator_assigns_ticked_targets_to_a_trainer_at_once(
+        client, coordinator, trainer, other_trainer, shared_campaign):
+    bayview = shared_campaign.targets.get(organisation__name="Bayview Suites")
+    lakeside = shared_campaign.targets.get(organisation__name="Lakeside Inn")
+    client.force_login(coordinator)
+    page = client.get(reverse("campaigns:campaign", args=[shared_campaign.pk])).content.decode()
+    assert reverse("campaigns:assign", args=[shared_campaign.pk]) in page
+
+    client.post(reverse("campaigns:assign", args=[shared_campaign.pk]),
+                {"targets": [bayview.pk, lakeside.pk], "trainer": trainer.pk})
+
+    assert set(shared_campaign.targets.values_list("trainer", flat=True)) == {trainer.pk}
+    assert ModelLogEntry.objects.filter(action="wagtail.edit", user=coordinator,
+                                        object_id__in=[str(bayview.pk), str(lakeside.pk)]
+                                        ).count() == 2
+    client.force_login(other_trainer)  # trainers do not assign
+    assert client.post(reverse("campaigns:assign", args=[shared_campaign.pk]),
+                       {"targets": [bayview.pk], "trainer": other_trainer.pk}).status_code == 302
+    assert shared_campaign.targets.get(pk=bayview.pk).trainer == trainer

@@ -165,6 +165,16 @@ def update_target(target: CampaignTarget, changed: list[str], *, by) -> None:
         content_changed=True)
 
 
+@transaction.atomic
+def assign(targets, trainer, *, by) -> int:
+    """Give these targets to a trainer (None: to no one), each change logged on its target."""
+    changed = [target for target in targets if target.trainer_id != getattr(trainer, "pk", None)]
+    for target in changed:
+        target.trainer = trainer
+        update_target(target, ["trainer"], by=by)
+    return len(changed)
+
+
 # Calendar feeds ------------------------------------------------------------------------------
 
 def feed_for(user) -> CalendarFeed:
