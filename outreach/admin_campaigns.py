@@ -41,10 +41,15 @@ class CampaignPage(CampaignAccessMixin, WagtailAdminTemplateMixin, TemplateView)
         items = [{"url": reverse("wagtailadmin_home"), "label": _("Home")},
                  {"url": reverse("campaigns:index"), "label": _("Campaigns")}]
         campaign = getattr(self, "campaign", None)
-        if campaign is not None and campaign.pk:
+        if campaign is not None and campaign.pk and self.get_page_title() != str(campaign):
             items.append({"url": reverse("campaigns:campaign", args=[campaign.pk]),
                           "label": str(campaign)})
         return items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("campaign", getattr(self, "campaign", None))
+        return context
 
 
 class CampaignIndexView(CampaignPage):

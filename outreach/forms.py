@@ -172,6 +172,7 @@ class CampaignTargetForm(forms.ModelForm):
     def __init__(self, *args, assigns_trainers: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if assigns_trainers:
+            self.fields["trainer"].empty_label = _("Not assigned")
             self.fields["trainer"].queryset = (
                 self.fields["trainer"].queryset.model.objects
                 .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))

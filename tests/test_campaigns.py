@@ -286,6 +286,7 @@ def test_a_trainer_updates_their_target_and_the_change_is_logged(client, trainer
     client.force_login(trainer)
     page = client.get(reverse("campaigns:target", args=[target.pk])).content.decode()
     assert 'name="trainer"' not in page  # only coordinators assign trainers
+    assert "Campaign: Spring hotels." in page
 
     response = client.post(reverse("campaigns:target", args=[target.pk]), {
         "status": "scheduled", "session_starts_at": "2026-05-04T10:00",
