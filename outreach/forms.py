@@ -10,8 +10,8 @@ from courses.models import StakeholderGroup
 
 from . import regions
 from .importers import MAX_FILE_BYTES
-from .models import Organisation
-from .services import coverage
+from .models import TRAINERS_GROUP, Campaign, CampaignTarget, Organisation
+from .services import campaigns, coverage
 
 
 class CoverageFilterForm(forms.Form):
@@ -115,3 +115,81 @@ class InviteCodeForm(forms.Form):
         help_text=_("The code your manager shared, such as ABCD-EFGH."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
+
+
+# Campaigns ------------------------------------------------------------------------------------
+
+class CampaignForm(forms.ModelForm):
+    """A campaign's groups and counties choose its targets: the counties offered are the
+    directory's own, so each matches its organisations exactly."""
+
+    county_choices = forms.MultipleChoiceField(
+        label=_("Counties"), widget=forms.CheckboxSelectMultiple,
+        help_text=_("The counties of the directory. The organisations not reached there become "
+                    "the campaign's targets."))
+
+    class Meta:
+        model = Campaign
+        fields = ["name", "groups", "starts_on", "ends_on", "goal_kind", "goal"]
+        widgets = {
+            "groups": forms.CheckboxSelectMultiple,
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county_choices"].choices = campaigns.county_choices()
+        self.fields["groups"].help_text = ""
+        if self.instance.pk:
+            self.initial["county_choices"] = [f"{state}|{county}"
+                                              for state, county in self.instance.counties]
+            self.fields["county_choices"].help_text = _(
+                "Adding a group or county adds its organisations not reached yet; targets "
+                "already chosen stay.")
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.counties = [value.split("|", 1)
+                                  for value in cleaned.get("county_choices", [])]
+        return cleaned
+
+
+class CampaignTargetForm(forms.ModelForm):
+    """A target's progress; coordinators also assign its trainer."""
+
+    class Meta:
+        model = CampaignTarget
+        fields = ["trainer", "status", "session_starts_at", "session_place", "last_contact_on",
+                  "next_follow_up_on"]
+        widgets = {
+            "session_starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                     format="%Y-%m-%dT%H:%M"),
+            "last_contact_on": forms.DateInput(attrs={"type": "date"}),
+            "next_follow_up_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, assigns_trainers: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if assigns_trainers:
+            self.fields["trainer"].empty_label = _("Not assigned")
+            self.fields["trainer"].queryset = (
+                self.fields["trainer"].queryset.model.objects
+                .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
+        else:
+            del self.fields["trainer"]
+
+
+class AssignTrainerForm(forms.Form):
+    """Several targets of a campaign given to one trainer at once, from the campaign page."""
+
+    trainer = forms.ModelChoiceField(label=_("Trainer"), queryset=None, required=False,
+                                     empty_label=_("Not assigned"))
+    targets = forms.ModelMultipleChoiceField(queryset=None, widget=forms.MultipleHiddenInput)
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainer"].queryset = (
+            CampaignTarget._meta.get_field("trainer").related_model.objects
+            .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
+        self.fields["targets"].queryset = campaign.targets.all()

@@ -363,3 +363,145 @@ def learner_profiles():
     organisation), so outreach names the model by its label, as a ForeignKey does, rather than
     importing it."""
     return apps.get_model("accounts", "LearnerProfile").objects
+
+
+# Campaigns ------------------------------------------------------------------------------------
+
+TRAINERS_GROUP = "Trainers"
+
+
+class Campaign(models.Model):
+    """A push to train the not-reached organisations of some stakeholder groups in some counties.
+
+    Its targets are chosen once, when it is created (services.campaigns.create_campaign); whether
+    a target is trained is never stored but read from the training log (services.campaigns)."""
+
+    class Goal(models.TextChoices):
+        PEOPLE = "people", _("People trained")
+        ORGANISATIONS = "organisations", _("Organisations reached")
+
+    name = models.CharField(_("name"), max_length=200)
+    groups = models.ManyToManyField(
+        "courses.StakeholderGroup",
+        verbose_name=_("stakeholder groups"),
+        related_name="campaigns",
+    )
+    # [[state, county], ...] as the directory stores them: one JSON list rather than a table,
+    # since it is read whole, once, when the targets are chosen.
+    counties = models.JSONField(_("counties"), default=list)
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"))
+    goal_kind = models.CharField(_("goal"), max_length=20, choices=Goal.choices,
+                                 default=Goal.ORGANISATIONS)
+    goal = models.PositiveIntegerField(_("goal number"), validators=[MinValueValidator(1)],
+                                       help_text=_("How many people or organisations to reach."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["-starts_on", "-pk"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end date comes before the start date.")})
+
+    @property
+    def county_names(self) -> list[str]:
+        return [f"{county}, {state}" for state, county in self.counties]
+
+
+class CampaignTarget(models.Model):
+    """One organisation a campaign means to train, and where the trainer is with it.
+
+    The typed status stops at "session scheduled": trained and follow-up due are read from the
+    training log and the follow-up date (services.campaigns.stage)."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Not contacted yet")
+        CONTACTED = "contacted", _("Contacted")
+        SCHEDULED = "scheduled", _("Session scheduled")
+
+    campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.CASCADE,
+                                 related_name="targets")
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
+                                     on_delete=models.CASCADE, related_name="campaign_targets")
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="campaign_targets",
+        limit_choices_to=models.Q(groups__name=TRAINERS_GROUP),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.NEW)
+    session_starts_at = models.DateTimeField(_("session date and time"), null=True, blank=True)
+    session_place = models.CharField(_("session place"), max_length=200, blank=True)
+    last_contact_on = models.DateField(_("last contact"), null=True, blank=True)
+    next_follow_up_on = models.DateField(_("next follow-up"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("campaign target")
+        verbose_name_plural = _("campaign targets")
+        ordering = ["organisation__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "organisation"],
+                                    name="campaign_target_unique_organisation"),
+        ]
+        indexes = [
+            # services.campaigns.calendar_events: a trainer's scheduled sessions.
+            models.Index(fields=["trainer", "session_starts_at"], name="target_trainer_session"),
+            # services.campaigns.overdue: a campaign's follow-ups due before today.
+            models.Index(fields=["campaign", "next_follow_up_on"], name="target_follow_up"),
+        ]
+
+    def __str__(self):
+        return f"{self.campaign} · {self.organisation}"
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.SCHEDULED and not self.session_starts_at:
+            raise ValidationError(
+                {"session_starts_at": _("Enter the date and time of the scheduled session.")})
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A trainer's secret calendar address: calendar apps cannot sign in, so the token in the
+    address is the key. Revoking it gives a new one and the old address stops answering."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("trainer"),
+                                on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token,
+                             editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        default_permissions = ()
+
+    def __str__(self):
+        return str(self.user)
+
+    def get_absolute_url(self) -> str:
+        return absolute_url(reverse("outreach:calendar", args=[self.token]))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "outreach"
 
@@ -18,4 +18,5 @@ urlpatterns = [
          name="certificates_download"),
     path("organisation/<int:pk>/downloads/<int:download_pk>/certificates.zip",
          views.certificates_download_file, name="certificates_download_file"),
+    path("calendar/<str:token>.ics", feeds.calendar, name="calendar"),
 ]

@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from . import admin_views, reports
+from . import admin_campaigns, admin_views, reports
 from .models import InPersonSession, Organisation, OrganisationManager
 from .services import access
 
@@ -73,6 +73,37 @@ class CoverageViewSet(ViewSet):
             path("not-reached/", reports.NotReachedReport.as_view(), name="not_reached"),
             path("organisations/<int:pk>/", reports.OrganisationPeopleReport.as_view(),
                  name="organisation"),
+        ]
+
+
+class CampaignViewSet(ViewSet):
+    """Campaigns: coordinators run them, trainers see the ones they have targets in."""
+
+    name = "campaigns"
+    url_prefix = "campaigns"
+    menu_label = _("Campaigns")
+    icon = "crosshairs"
+    menu_order = 5
+
+    @cached_property
+    def menu_item_class(self):
+        class CampaignMenuItem(MenuItem):
+            def is_shown(self, request):
+                return request.user.has_perm("outreach.view_campaign")
+
+        return CampaignMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_campaigns.CampaignIndexView.as_view(), name="index"),
+            path("new/", admin_campaigns.CampaignFormView.as_view(), name="add"),
+            path("<int:pk>/", admin_campaigns.CampaignView.as_view(), name="campaign"),
+            path("<int:pk>/edit/", admin_campaigns.CampaignFormView.as_view(), name="edit"),
+            path("<int:pk>/assign/", admin_campaigns.AssignTrainerView.as_view(),
+                 name="assign"),
+            path("targets/<int:pk>/", admin_campaigns.CampaignTargetView.as_view(),
+                 name="target"),
+            path("calendar/", admin_campaigns.CalendarFeedView.as_view(), name="calendar"),
         ]
 
 
@@ -239,7 +270,7 @@ class OutreachViewSetGroup(ViewSetGroup):
     menu_icon = "group"
     menu_order = 250
     items = (CoverageViewSet, OrganisationViewSet, InPersonSessionViewSet,
-             OrganisationManagerViewSet)
+             OrganisationManagerViewSet, CampaignViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -267,3 +298,7 @@ def register_outreach_actions(actions):
                             _("Organisations imported from a file"))
     actions.register_action("outreach.certificates_downloaded", _("Download certificates"),
                             _("The manager asked for the staff's current certificates as a ZIP"))
+    actions.register_action("outreach.campaign_targets_chosen", _("Choose targets"),
+                            _("Organisations not reached added as campaign targets"))
+    actions.register_action("outreach.calendar_feed_renewed", _("Renew calendar address"),
+                            _("The trainer's calendar feed has a new secret address"))

@@ -35,7 +35,14 @@ from django.utils import timezone
 
 from certificates import codes
 from certificates.models import BulkDownload, Certificate
-from outreach.models import InPersonSession, Organisation, OrganisationManager
+from outreach.models import (
+    CalendarFeed,
+    Campaign,
+    CampaignTarget,
+    InPersonSession,
+    Organisation,
+    OrganisationManager,
+)
 from quizzes import services
 from quizzes.testing import make_quiz, open_all_lessons
 
@@ -315,6 +322,22 @@ ACCESS = {
                                                        ADMIN("no", "no", 405, 405)),
     "admin/organisationmanager/history-results/<int:pk>/": Row(ADMIN("no", "no", 200, 200),
                                                                ADMIN("no", "no", 405, 405)),
+    # --- campaigns: coordinators run them; a trainer sees those with targets assigned to them
+    # and updates those targets (the world's target is the trainer's) -------------------------
+    "admin/campaigns/": Row(ADMIN(200, "no", 200, 200), ADMIN(405, "no", 405, 405)),
+    "admin/campaigns/new/": Row(ADMIN("no", "no", 200, 200), ADMIN("no", "no", 200, 200)),
+    "admin/campaigns/<int:pk>/": Row(ADMIN(200, "no", 200, 200), ADMIN(405, "no", 405, 405)),
+    "admin/campaigns/<int:pk>/edit/": Row(ADMIN("no", "no", 200, 200),
+                                          ADMIN("no", "no", 200, 200)),
+    # Ticked targets to one trainer, a POST from the campaign page (an empty one: back to it).
+    "admin/campaigns/<int:pk>/assign/": Row(ADMIN("no", "no", 405, 405),
+                                            ADMIN("no", "no", 302, 302)),
+    "admin/campaigns/targets/<int:pk>/": Row(ADMIN(200, "no", 200, 200),
+                                             ADMIN(200, "no", 200, 200)),
+    # A trainer's own calendar address; a POST gives a new one.
+    "admin/campaigns/calendar/": Row(ADMIN(200, "no", 200, 200), ADMIN(302, "no", 302, 302)),
+    # The feed itself: calendar apps cannot sign in, so the secret token is the key.
+    "calendar/<str:token>.ics": Row(ALL_200, ALL_405, args={"token": "calendar_token"}),
 }
 
 # allauth's account pages (sign-in, sign-up, passwords, email, two factors): open to everyone,
@@ -492,6 +515,8 @@ CONVERTER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")
 # Which object an address's <pk> (or other argument) names, by the part of the address it is in;
 # a row's own `args` come first.
 OBJECT_IN_ROUTE = [
+    ("campaigns/targets/", "campaign_target"),
+    ("campaigns/", "campaign"),
     ("certificates/bulk/", "bulk"),
     ("certificates/", "certificate"),
     ("inpersonsession/", "session"),
@@ -574,6 +599,13 @@ def world(course, hotel_group, trainer, reviewer, coordinator):
     superuser = make_user("root@example.org", is_superuser=True, is_staff=True)
     world["people"].update(trainer=trainer, reviewer=reviewer, coordinator=coordinator,
                            superuser=superuser)
+    campaign = Campaign.objects.create(name="Alameda hotels", starts_on=datetime.date(2026, 3, 1),
+                                       ends_on=datetime.date(2026, 6, 30), goal=5,
+                                       counties=[["CA", "Alameda"]], created_by=coordinator)
+    world["campaign"] = campaign
+    world["campaign_target"] = CampaignTarget.objects.create(
+        campaign=campaign, organisation=world["organisation"], trainer=trainer)
+    world["calendar_token"] = CalendarFeed.objects.create(user=trainer).token
     world["cookies"] = {}
     return world
 

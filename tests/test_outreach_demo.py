@@ -11,7 +11,7 @@ from django.urls import reverse
 from redflag.demo import outreach as demo
 from redflag.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
-from outreach.models import InPersonSession, Organisation, OrganisationManager
+from outreach.models import Campaign, InPersonSession, Organisation, OrganisationManager
 from tests.conftest import FAST_PASSWORD_HASHERS, sign_in
 
 
@@ -58,7 +58,16 @@ def test_the_demo_manager_sees_only_harbor_view_staff(client, seeded):
 
 def test_seeding_twice_adds_nothing(seeded):
     counts = (Organisation.objects.count(), InPersonSession.objects.count(),
-              OrganisationManager.objects.count())
+              OrganisationManager.objects.count(), Campaign.objects.count())
     call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
     assert (Organisation.objects.count(), InPersonSession.objects.count(),
-            OrganisationManager.objects.count()) == counts
+            OrganisationManager.objects.count(), Campaign.objects.count()) == counts
+
+
+def test_the_demo_trainer_works_the_demo_campaign(client, seeded):
+    sign_in(client, "trainer@example.org", DEMO_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
+    campaign = Campaign.objects.get(name=demo.DEMO_CAMPAIGN)
+    page = client.get(reverse("campaigns:campaign", args=[campaign.pk])).content.decode()
+    assert "Mission Motel" in page  # not reached, so a target
+    assert "Harbor View Hotel" not in page  # reached: not a target
+    assert "Session scheduled" in page and "No follow-up is overdue." not in page

@@ -3,13 +3,15 @@ which in-person session. Each function that returns an object answers 404 for an
 
 
 from django.db.models import (
+    Exists,
+    OuterRef,
     Q,
 )
 from django.http import Http404
 
 from certificates.models import Certificate
 
-from ..models import InPersonSession, Organisation, OrganisationManager
+from ..models import Campaign, CampaignTarget, InPersonSession, Organisation, OrganisationManager
 
 
 def managed_organisation(user) -> Organisation | None:
@@ -88,3 +90,47 @@ def organisation_managed_by(user, pk: int) -> Organisation:
 def manages(user, organisation: Organisation) -> bool:
     return user.is_authenticated and OrganisationManager.objects.filter(
         user=user, organisation=organisation).exists()
+
+
+def runs_campaigns(user) -> bool:
+    """Coordinators (who may change any campaign) see every campaign and target."""
+    return user.is_authenticated and user.has_perm("outreach.change_campaign")
+
+
+def campaigns_visible_to(user):
+    """Every campaign for coordinators; for a trainer, those with a target assigned to them."""
+    campaigns = Campaign.objects.all()
+    if not user.is_authenticated or not user.has_perm("outreach.view_campaign"):
+        return campaigns.none()
+    if runs_campaigns(user):
+        return campaigns
+    return campaigns.filter(Exists(CampaignTarget.objects.filter(campaign=OuterRef("pk"),
+                                                                 trainer=user)))
+
+
+def targets_visible_to(user):
+    """Every target for coordinators; a trainer's own targets for a trainer. Seeing a target
+    means being able to update it: trainers hold the change permission for their own."""
+    targets = CampaignTarget.objects.all()
+    if not user.is_authenticated or not user.has_perm("outreach.change_campaigntarget"):
+        return targets.none()
+    if runs_campaigns(user):
+        return targets
+    return targets.filter(trainer=user)
+
+
+def campaign_for(user, pk: int) -> Campaign:
+    """A campaign this user may see; 404 otherwise."""
+    campaign = campaigns_visible_to(user).filter(pk=pk).first()
+    if campaign is None:
+        raise Http404
+    return campaign
+
+
+def target_for(user, pk: int) -> CampaignTarget:
+    """A target this user may see and update; 404 otherwise, so no one learns it exists."""
+    target = (targets_visible_to(user).select_related("campaign", "organisation", "trainer")
+              .filter(pk=pk).first())
+    if target is None:
+        raise Http404
+    return target

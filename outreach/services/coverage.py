@@ -262,10 +262,25 @@ def _moved_people(certificates, *fields, **expressions) -> dict:
             moved.values(*fields, **expressions).annotate(n=Count("user", distinct=True))}
 
 
-def _reached(f: CoverageFilter):
-    certificates = f.certificates().filter(organisation_id=OuterRef("pk"))
-    sessions = f.sessions().filter(organisation_id=OuterRef("pk"))
+def _reached(f: CoverageFilter, organisation: str = "pk"):
+    """Whether the organisation the outer query's `organisation` column names was reached in the
+    period: the one definition the dashboard, not_reached and campaigns (services.campaigns) use."""
+    certificates = f.certificates().filter(organisation_id=OuterRef(organisation))
+    sessions = f.sessions().filter(organisation_id=OuterRef(organisation))
     return Exists(certificates) | Exists(sessions)
+
+
+reached = _reached
+
+
+def people_trained_at(f: CoverageFilter, organisations) -> tuple[int, int]:
+    """People trained in the period at these organisations (a queryset of them): distinct
+    learners online, and in-person attendees. Two queries."""
+    online = f.certificates().filter(organisation__in=organisations).order_by().aggregate(
+        n=_people())["n"] or 0
+    in_person = f.sessions().filter(organisation__in=organisations).order_by().aggregate(
+        n=Sum("attendees"))["n"] or 0
+    return online, in_person
 
 
 def share(trained: int | None, headcount: int | None) -> float | None:

@@ -18,13 +18,22 @@ from certificates.services import issuing
 from certificates.signals import send_changed
 from courses import locales
 from courses.models import CoursePage, StakeholderGroup
-from outreach.models import InPersonSession, Organisation, OrganisationManager
+from outreach.models import (
+    Campaign,
+    CampaignTarget,
+    InPersonSession,
+    Organisation,
+    OrganisationManager,
+)
+from outreach.services import campaigns
 
 MANAGER_EMAIL = "manager@example.org"
 MANAGER_NAME = "Hana Okafor"
 DEMO_HOTEL = "Harbor View Hotel"
 DEMO_LEARNER = "learner@example.org"
 STAFF_DOMAIN = "@staff.demo.example.org"  # demo staff cannot sign in: they have no password
+DEMO_TRAINER = "trainer@example.org"
+DEMO_CAMPAIGN = "Hotels and utilities not reached yet"
 
 # name, group slug, county, headcount (None: unknown), address
 DIRECTORY = [
@@ -140,7 +149,45 @@ def seed_outreach(today: datetime.date | None = None) -> dict:
     created = 0
     if not get_user_model().objects.filter(email__endswith=STAFF_DOMAIN).exists():
         created = _seed_training(today, organisations, groups, courses)
-    return {"organisations": len(organisations), "certificates": created, "manager": MANAGER_EMAIL}
+    campaign = _seed_campaign(today, groups)
+    return {"organisations": len(organisations), "certificates": created, "manager": MANAGER_EMAIL,
+            "campaign_targets": campaign.targets.count() if campaign else 0}
+
+
+def _seed_campaign(today, groups):
+    """A campaign for the hotels and utilities nobody was trained at, worked by the demo
+    trainer: one session scheduled next week, one follow-up overdue."""
+    slugs = ["hotel-lodging", "utility-workers"]
+    if Campaign.objects.filter(name=DEMO_CAMPAIGN).exists() or not all(
+            slug in groups for slug in slugs):
+        return Campaign.objects.filter(name=DEMO_CAMPAIGN).first()
+    coordinator = get_user_model().objects.filter(email="coordinator@example.org").first()
+    trainer = get_user_model().objects.filter(email=DEMO_TRAINER).first()
+    counties = sorted({county for _name, _slug, county, _headcount, _address in DIRECTORY})
+    campaign = Campaign.objects.create(
+        name=DEMO_CAMPAIGN, starts_on=today.replace(day=1),
+        ends_on=today.replace(day=1) + datetime.timedelta(days=120), goal=4,
+        goal_kind=Campaign.Goal.ORGANISATIONS, counties=[["CA", county] for county in counties],
+        created_by=coordinator)
+    campaign.groups.set([groups[slug] for slug in slugs])
+    campaigns.choose_targets(campaign, by=coordinator, today=today)
+    targets = list(campaign.targets.select_related("organisation").order_by("organisation__name"))
+    if targets:
+        scheduled = targets[0]
+        scheduled.status = CampaignTarget.Status.SCHEDULED
+        scheduled.session_starts_at = timezone.make_aware(datetime.datetime.combine(
+            today + datetime.timedelta(days=7), datetime.time(10)))
+        scheduled.session_place = scheduled.organisation.address or scheduled.organisation.name
+        scheduled.last_contact_on = today - datetime.timedelta(days=3)
+        scheduled.save()
+    if len(targets) > 1:
+        contacted = targets[1]
+        contacted.status = CampaignTarget.Status.CONTACTED
+        contacted.last_contact_on = today - datetime.timedelta(days=20)
+        contacted.next_follow_up_on = today - datetime.timedelta(days=6)
+        contacted.save()
+    CampaignTarget.objects.filter(campaign=campaign).update(trainer=trainer)
+    return campaign
 
 
 def _seed_training(today, organisations, groups, courses) -> int:

@@ -1,0 +1,233 @@
+"""Admin pages for campaigns: coordinators create and edit campaigns and assign trainers;
+trainers see the campaigns they have targets in, update their own targets and keep the secret
+address of their calendar feed. Who sees what is services.access; the figures are
+services.campaigns."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .forms import AssignTrainerForm, CampaignForm, CampaignTargetForm
+from .models import Campaign, CampaignTarget
+from .services import access, campaigns
+
+TARGETS_PER_PAGE = 50
+OVERDUE_SHOWN = 50
+
+
+class CampaignAccessMixin(PermissionCheckedMixin):
+    permission_policy = ModelPermissionPolicy(Campaign)
+    permission_required = "view"
+
+
+class CampaignPage(CampaignAccessMixin, WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "crosshairs"
+
+    def get_today(self):
+        """Today where the task force works; the one place these pages read the clock."""
+        return timezone.localdate()
+
+    def get_breadcrumbs_items(self):
+        items = [{"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                 {"url": reverse("campaigns:index"), "label": _("Campaigns")}]
+        campaign = getattr(self, "campaign", None)
+        if campaign is not None and campaign.pk and self.get_page_title() != str(campaign):
+            items.append({"url": reverse("campaigns:campaign", args=[campaign.pk]),
+                          "label": str(campaign)})
+        return items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("campaign", getattr(self, "campaign", None))
+        return context
+
+
+class CampaignIndexView(CampaignPage):
+    template_name = "outreach/admin/campaigns.html"
+    page_title = gettext_lazy("Campaigns")
+
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse("wagtailadmin_home"), "label": _("Home")},
+                {"url": "", "label": _("Campaigns")}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        mine = Q() if access.runs_campaigns(user) else Q(targets__trainer=user)
+        context.update(
+            campaigns=access.campaigns_visible_to(user).annotate(
+                target_count=Count("targets", filter=mine)).order_by("-starts_on", "-pk"),
+            may_add=user.has_perm("outreach.add_campaign"),
+        )
+        return context
+
+
+class CampaignView(CampaignPage):
+    """The campaign page: progress against the goal, the targets, overdue follow-ups and, per
+    trainer, what is theirs. A trainer sees their own targets only; the same number of queries
+    whatever the number of targets."""
+
+    template_name = "outreach/admin/campaign.html"
+
+    def get_page_title(self):
+        return str(self.campaign)
+
+    def get(self, request, *args, **kwargs):
+        self.campaign = access.campaign_for(request.user, kwargs["pk"])
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, campaign, today = self.request.user, self.campaign, self.get_today()
+        visible = access.targets_visible_to(user).filter(campaign=campaign)
+        targets = (campaigns.with_trained(visible, campaign, today)
+                   .select_related("organisation", "trainer")
+                   .order_by("organisation__name", "pk"))
+        page = Paginator(targets, TARGETS_PER_PAGE).get_page(self.request.GET.get("p"))
+        for target in page.object_list:
+            target.stage = campaigns.STAGES[campaigns.stage(target, today)]
+        overdue = list(campaigns.overdue(visible, today)[:OVERDUE_SHOWN])
+        context.update(
+            campaign=campaign,
+            groups=list(campaign.groups.all()),
+            progress=campaigns.progress(campaign, today),
+            page=page,
+            targets=page.object_list,
+            overdue=overdue,
+            trainers=campaigns.per_trainer(visible, campaign, today),
+            today=today,
+            runs_campaigns=access.runs_campaigns(user),
+            assign_form=AssignTrainerForm(campaign=campaign) if access.runs_campaigns(user)
+            else None,
+        )
+        return context
+
+
+class AssignTrainerView(CampaignPage):
+    """The campaign page's "Assign" button: the ticked targets go to one trainer."""
+
+    permission_required = "change"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        campaign = get_object_or_404(Campaign, pk=kwargs["pk"])
+        form = AssignTrainerForm(request.POST, campaign=campaign)
+        if not form.is_valid():
+            messages.error(request, _("Tick the targets to assign, then choose a trainer."))
+        else:
+            count = campaigns.assign(form.cleaned_data["targets"], form.cleaned_data["trainer"],
+                                     by=request.user)
+            messages.success(request, _("%(count)s targets assigned.") % {"count": count})
+        return redirect(reverse("campaigns:campaign", args=[campaign.pk]) + (
+            f"?p={request.POST['p']}" if request.POST.get("p", "").isdigit() else ""))
+
+
+class CampaignFormView(CampaignPage):
+    """Create (no pk) or edit a campaign; saving chooses the not-reached organisations of its
+    groups and counties as targets."""
+
+    template_name = "outreach/admin/campaign_form.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Wagtail's permission check runs before get and post: creating needs "add", editing
+        # "change"; the campaign itself is looked up after it.
+        self.permission_required = "change" if "pk" in kwargs else "add"
+
+    def load(self):
+        pk = self.kwargs.get("pk")
+        self.campaign = get_object_or_404(Campaign, pk=pk) if pk else Campaign()
+
+    def get_page_title(self):
+        return _("Edit campaign") if self.campaign.pk else _("New campaign")
+
+    def get(self, request, *args, **kwargs):
+        self.load()
+        return self.render_to_response(self.get_context_data(
+            form=CampaignForm(instance=self.campaign)))
+
+    def post(self, request, *args, **kwargs):
+        self.load()
+        form = CampaignForm(request.POST, instance=self.campaign)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        creating = not self.campaign.pk
+        with transaction.atomic():
+            campaign = form.save(commit=False)
+            if creating:
+                campaign.created_by = request.user
+            campaign.save()
+            form.save_m2m()
+            if creating or form.has_changed():
+                log(instance=campaign, action="wagtail.create" if creating else "wagtail.edit",
+                    user=request.user, data={"fields": form.changed_data}, content_changed=True)
+            added = campaigns.choose_targets(campaign, by=request.user, today=self.get_today())
+        messages.success(request, _("Campaign “%(name)s” saved: %(count)s new targets.") % {
+            "name": campaign.name, "count": added})
+        return redirect("campaigns:campaign", campaign.pk)
+
+
+class CampaignTargetView(CampaignPage):
+    """One target's status, session and contact dates; coordinators also assign the trainer.
+    Another trainer's target answers 404."""
+
+    permission_policy = ModelPermissionPolicy(CampaignTarget)
+    permission_required = "change"
+    template_name = "outreach/admin/campaign_form.html"
+
+    def load(self):
+        self.target = access.target_for(self.request.user, self.kwargs["pk"])
+        self.campaign = self.target.campaign
+
+    def get_page_title(self):
+        return str(self.target.organisation)
+
+    def get_form(self, data=None):
+        return CampaignTargetForm(data, instance=self.target,
+                                  assigns_trainers=access.runs_campaigns(self.request.user))
+
+    def get(self, request, *args, **kwargs):
+        self.load()
+        return self.render_to_response(self.get_context_data(form=self.get_form(),
+                                                             target=self.target))
+
+    def post(self, request, *args, **kwargs):
+        self.load()
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form, target=self.target))
+        if form.changed_data:
+            campaigns.update_target(form.save(commit=False), form.changed_data, by=request.user)
+            messages.success(request, _("%(organisation)s updated.") % {
+                "organisation": self.target.organisation})
+        return redirect("campaigns:campaign", self.campaign.pk)
+
+
+class CalendarFeedView(CampaignPage):
+    """A trainer's calendar address, and a button that replaces it when it has leaked."""
+
+    permission_policy = ModelPermissionPolicy(CampaignTarget)
+    permission_required = "change"
+    template_name = "outreach/admin/calendar_feed.html"
+    page_title = gettext_lazy("My calendar feed")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["feed"] = campaigns.feed_for(self.request.user)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        campaigns.renew_feed(request.user)
+        messages.success(request, _("Your calendar has a new address. The old one no longer "
+                                    "works: subscribe again with the new one."))
+        return redirect("campaigns:calendar")
