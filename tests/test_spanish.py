@@ -113,6 +113,10 @@ def test_every_interface_string_has_a_spanish_translation():
     untranslated = [e["msgid"] for e in messages if not all(e["msgstr"])]
     assert untranslated == []
     assert "#, fuzzy" not in text
+    # Every plural gives as many forms as the header's Plural-Forms counts (Spanish: three).
+    forms = int(re.search(r"nplurals=(\d+)", header["msgstr"][0]).group(1))
+    short = [e["msgid"] for e in messages if "msgid_plural" in e and len(e["msgstr"]) != forms]
+    assert short == []
 
 
 def test_the_compiled_catalogue_holds_every_translation_in_the_po_file():
