@@ -14,7 +14,7 @@ from . import charts, importers, maps
 from .forms import ImportForm, MatchEmployerForm
 from .models import Organisation
 from .reports import CoverageAccessMixin, _group_dict
-from .services import coverage, membership
+from .services import coverage, follow_ups, membership
 
 COUNTIES_ON_DASHBOARD = 15
 IMPORT_SESSION_KEY = "outreach_import_rows"
@@ -54,6 +54,7 @@ class CoverageDashboardView(CoverageAccessMixin, WagtailAdminTemplateMixin, Temp
             county_count=len(counties),
             not_reached=figures["not_reached"],
             not_reached_count=figures["not_reached_count"],
+            **self.follow_ups_due(f),
             computed_at=figures["computed_at"],
             exports={
                 name: {
@@ -65,6 +66,18 @@ class CoverageDashboardView(CoverageAccessMixin, WagtailAdminTemplateMixin, Temp
             },
         )
         return context
+
+    def follow_ups_due(self, f: coverage.CoverageFilter) -> dict:
+        """The partner follow-ups due by today in the dashboard's region, group or organisation:
+        the first few and how many, two queries whatever their number."""
+        user = self.request.user
+        if not user.has_perm("outreach.change_partnerfollowup"):
+            return {"shows_follow_ups": False}
+        due = follow_ups.due(user, f.today, within_days=0, state=f.state, county=f.county,
+                             group_id=f.group_id, organisation_id=f.organisation_id)
+        return {"shows_follow_ups": True,
+                "follow_ups_due": list(due[:follow_ups.DASHBOARD_SHOWN]),
+                "follow_ups_due_count": due.count()}
 
 
 # Directory import ------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from courses.models import StakeholderGroup
 
 from . import regions
 from .importers import MAX_FILE_BYTES
-from .models import TRAINERS_GROUP, Campaign, CampaignTarget, Organisation
-from .services import campaigns, coverage
+from .models import TRAINERS_GROUP, Campaign, CampaignTarget, Organisation, PartnerFollowUp
+from .services import campaigns, coverage, follow_ups
 
 
 class CoverageFilterForm(forms.Form):
@@ -193,3 +193,42 @@ class AssignTrainerForm(forms.Form):
             CampaignTarget._meta.get_field("trainer").related_model.objects
             .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
         self.fields["targets"].queryset = campaign.targets.all()
+
+
+class PartnerFollowUpForm(forms.ModelForm):
+    """An organisation's contact person, contact dates and notes; coordinators also assign the
+    trainer who looks after it."""
+
+    class Meta:
+        model = PartnerFollowUp
+        fields = ["trainer", "contact_name", "contact_role", "contact_phone", "contact_email",
+                  "last_contact_on", "next_follow_up_on", "notes"]
+        widgets = {
+            "last_contact_on": forms.DateInput(attrs={"type": "date"}),
+            "next_follow_up_on": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, assigns_trainers: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if assigns_trainers:
+            self.fields["trainer"].empty_label = _("Not assigned")
+            self.fields["trainer"].queryset = follow_ups.trainers()
+        else:
+            del self.fields["trainer"]
+
+
+class FollowUpFilterForm(forms.Form):
+    """The Follow-ups page's filters; only coordinators choose a trainer."""
+
+    trainer = forms.ModelChoiceField(label=_("Trainer"), required=False, queryset=None,
+                                     empty_label=_("All trainers"))
+    county = forms.ChoiceField(label=_("County"), required=False)
+
+    def __init__(self, *args, chooses_trainer: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if chooses_trainer:
+            self.fields["trainer"].queryset = follow_ups.trainers()
+        else:
+            del self.fields["trainer"]
+        self.fields["county"].choices = [("", _("All counties")), *campaigns.county_choices()]

@@ -505,3 +505,53 @@ class CalendarFeed(models.Model):
 
     def get_absolute_url(self) -> str:
         return absolute_url(reverse("outreach:calendar", args=[self.token]))
+
+
+# Partner follow-up -----------------------------------------------------------------------------
+
+class PartnerFollowUp(models.Model):
+    """The task force's relationship with one organisation in the directory: whom to call, when
+    they last spoke and when to call again, and which trainer looks after it.
+
+    A record of its own rather than columns on Organisation: the directory is shown to trainers,
+    exported and chosen in forms, while these fields are for coordinators and the assigned
+    trainer only (services.follow_ups)."""
+
+    organisation = models.OneToOneField(Organisation, verbose_name=_("organisation"),
+                                        on_delete=models.CASCADE, primary_key=True,
+                                        related_name="follow_up")
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_role = models.CharField(_("contact's role"), max_length=200, blank=True,
+                                    help_text=_("For example: general manager, HR director."))
+    contact_phone = models.CharField(_("contact's phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact's email"), blank=True)
+    last_contact_on = models.DateField(_("last contact"), null=True, blank=True)
+    next_follow_up_on = models.DateField(_("next follow-up"), null=True, blank=True)
+    notes = models.TextField(
+        _("relationship notes"), blank=True,
+        help_text=_("About the partnership only: who prefers email, what training they asked "
+                    "for. Never write about a case, a victim or a report here."))
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned trainer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="partner_follow_ups",
+        limit_choices_to=models.Q(groups__name=TRAINERS_GROUP),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("partner follow-up")
+        verbose_name_plural = _("partner follow-ups")
+        ordering = ["next_follow_up_on", "organisation__name"]
+        indexes = [
+            # services.follow_ups.due (the Follow-ups page, the dashboard's list): due by a date.
+            models.Index(fields=["next_follow_up_on"], name="follow_up_due"),
+            # services.follow_ups.due for one trainer, and the weekly digest.
+            models.Index(fields=["trainer", "next_follow_up_on"], name="follow_up_trainer_due"),
+        ]
+
+    def __str__(self):
+        return str(self.organisation)

@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import InspectView as SnippetInspectView
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from . import admin_campaigns, admin_views, reports
+from . import admin_campaigns, admin_follow_ups, admin_views, reports
 from .models import InPersonSession, Organisation, OrganisationManager
 from .services import access
 
@@ -104,6 +104,31 @@ class CampaignViewSet(ViewSet):
             path("targets/<int:pk>/", admin_campaigns.CampaignTargetView.as_view(),
                  name="target"),
             path("calendar/", admin_campaigns.CalendarFeedView.as_view(), name="calendar"),
+        ]
+
+
+class FollowUpViewSet(ViewSet):
+    """Partner follow-up: coordinators keep every organisation's, trainers their own."""
+
+    name = "follow_ups"
+    url_prefix = "follow-ups"
+    menu_label = _("Follow-ups")
+    icon = "mail"
+    menu_order = 6
+
+    @cached_property
+    def menu_item_class(self):
+        class FollowUpMenuItem(MenuItem):
+            def is_shown(self, request):
+                return request.user.has_perm("outreach.change_partnerfollowup")
+
+        return FollowUpMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_follow_ups.FollowUpIndexView.as_view(), name="index"),
+            path("organisations/<int:pk>/", admin_follow_ups.FollowUpView.as_view(),
+                 name="organisation"),
         ]
 
 
@@ -270,7 +295,7 @@ class OutreachViewSetGroup(ViewSetGroup):
     menu_icon = "group"
     menu_order = 250
     items = (CoverageViewSet, OrganisationViewSet, InPersonSessionViewSet,
-             OrganisationManagerViewSet, CampaignViewSet)
+             OrganisationManagerViewSet, CampaignViewSet, FollowUpViewSet)
 
 
 @hooks.register("register_admin_viewset")
