@@ -42,6 +42,7 @@ from outreach.models import (
     InPersonSession,
     Organisation,
     OrganisationManager,
+    PartnerFollowUp,
 )
 from quizzes import services
 from quizzes.testing import make_quiz, open_all_lessons
@@ -336,6 +337,11 @@ ACCESS = {
                                              ADMIN(200, "no", 200, 200)),
     # A trainer's own calendar address; a POST gives a new one.
     "admin/campaigns/calendar/": Row(ADMIN(200, "no", 200, 200), ADMIN(302, "no", 302, 302)),
+    # --- partner follow-up: coordinators keep every organisation's; a trainer those assigned to
+    # them (the world's organisation is the trainer's); managers and learners never -----------
+    "admin/follow-ups/": Row(ADMIN(200, "no", 200, 200), ADMIN(405, "no", 405, 405)),
+    "admin/follow-ups/organisations/<int:pk>/": Row(ADMIN(200, "no", 200, 200),
+                                                    ADMIN(302, "no", 302, 302)),
     # The feed itself: calendar apps cannot sign in, so the secret token is the key.
     "calendar/<str:token>.ics": Row(ALL_200, ALL_405, args={"token": "calendar_token"}),
 }
@@ -515,6 +521,7 @@ CONVERTER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")
 # Which object an address's <pk> (or other argument) names, by the part of the address it is in;
 # a row's own `args` come first.
 OBJECT_IN_ROUTE = [
+    ("follow-ups/organisations/", "organisation"),
     ("campaigns/targets/", "campaign_target"),
     ("campaigns/", "campaign"),
     ("certificates/bulk/", "bulk"),
@@ -606,6 +613,7 @@ def world(course, hotel_group, trainer, reviewer, coordinator):
     world["campaign_target"] = CampaignTarget.objects.create(
         campaign=campaign, organisation=world["organisation"], trainer=trainer)
     world["calendar_token"] = CalendarFeed.objects.create(user=trainer).token
+    PartnerFollowUp.objects.create(organisation=world["organisation"], trainer=trainer)
     world["cookies"] = {}
     return world
 
