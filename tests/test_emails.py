@@ -56,6 +56,11 @@ def test_a_plain_text_email_shows_apostrophes_ampersands_and_brackets_as_typed(t
     context.update(expired=False, days_left=3, certificate=Certificate(
         learner_name=TYPED, course_title=TYPED, issued_on=datetime.date(2026, 1, 5),
         expires_on=datetime.date(2028, 1, 5), code="0" * 16, score_percent=90))
+    # The trainers' follow-up digest (outreach/emails/follow_up_digest.txt).
+    item = {"organisation": Typed(TYPED), "campaign": Typed(TYPED), "contact": Typed(TYPED),
+            "url": Typed(TYPED), "due_on": datetime.date(2026, 4, 13), "overdue": True}
+    context.update(name=Typed(TYPED), count=3, follow_ups=[item], targets=[item],
+                   follow_ups_url=Typed(TYPED))
     text = render_to_string(template_name, context)
     for entity in ("&#x27;", "&#39;", "&amp;", "&quot;", "&lt;", "&gt;"):
         assert entity not in text

@@ -17,8 +17,13 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from outreach.admin_follow_ups import FollowUpPage
-from outreach.models import Campaign, CampaignTarget, Organisation, OrganisationManager
-from outreach.models import PartnerFollowUp
+from outreach.models import (
+    Campaign,
+    CampaignTarget,
+    Organisation,
+    OrganisationManager,
+    PartnerFollowUp,
+)
 from outreach.services import follow_ups
 
 from .conftest import make_user
