@@ -6,12 +6,21 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
-from redflag.demo.translations import paired_strings, translate_page, translation_files
+from redflag.demo.translations import (
+    paired_strings,
+    seed_translations,
+    translate_page,
+    translation_files,
+)
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.strings import extract_strings
 
 from certificates.models import Certificate
 from certificates.pdf import Branding, render_html
+from courses.blocks import RICH_TEXT_FEATURES
+from courses.demo import seed_courses
 from courses.demo_data import load_course
 from courses.models import CoursePage, LessonPage
 from quizzes import services
@@ -165,3 +174,24 @@ def test_a_page_with_an_untranslated_string_is_not_published(home, course_index,
         translate_page(course, es, {})
     assert not CoursePage.objects.filter(locale=es).exists()
 
+
+
+def test_a_trainers_first_edit_of_a_demo_lesson_leaves_its_other_paragraphs_translated(home):
+    # The rich-text editor saves bold as <b> and italics as <i>. Were the demo's lessons stored
+    # otherwise, a trainer's first save of a lesson would rewrite every paragraph with a bold word,
+    # and wagtail-localize would ask for each of them again in Spanish.
+    seed_courses(home)
+    seed_translations(home)
+    converter = ContentstateConverter(RICH_TEXT_FEATURES)
+    for lesson in LessonPage.objects.filter(locale=home.locale):
+        for block in lesson.body:
+            if block.block_type != "text":
+                continue
+            stored = block.value.source
+            saved = converter.to_database_format(converter.from_database_format(stored))
+            assert segments_of(saved) == segments_of(stored), lesson.title
+
+
+def segments_of(html):
+    _template, strings = extract_strings(html)
+    return [string.data for string, _attrs in strings]
