@@ -27,7 +27,8 @@ Writing a new journey
 * ``check_a11y(page)``: runs axe-core (``tests/e2e/vendor/axe.min.js``, MPL-2.0, never served to
   users) on the page and fails the test on any WCAG 2.1 A or AA violation, listing each rule, its
   impact, the elements and how to fix it. Call it directly for a state no screenshot records.
-* ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published.
+* ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published; the
+  hotel course also in Spanish (``redflag.demo.translations``).
 * ``sign_in(page, email, password)``: signs in through the sign-in form, typing the TOTP code
   staff are asked for (the demo key, or ``totp_secret=``).
 * ``signup_and_verify(page, email=..., password=..., profile=...)``: the whole sign-up, including
@@ -252,8 +253,9 @@ def shot(request):
 
 AXE_SOURCE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Wagtail's own markup, which Redflag cannot change: (path prefix, selector). Only
-# Wagtail's elements belong here, never Redflag's templates; each is excluded only where it shows.
+# Wagtail's own markup (and wagtail-localize's), which Redflag cannot change: (path prefix,
+# selector). Only their elements belong here, never Redflag's templates; each is excluded only
+# where it shows.
 WAGTAIL_EXCLUDES = [
     # Draftail, Wagtail's rich-text editor, gives its contenteditable textbox no accessible name:
     # the field's <label> points at a hidden input Wagtail keeps in step with the editor.
@@ -268,6 +270,14 @@ WAGTAIL_EXCLUDES = [
         "[data-streamfield-list-container] .w-panel__content > .w-field__wrapper > .w-field"
         " > .w-field__input > input",
     ),
+    # wagtail-localize's translation editor (a page's edit view, for a translation) colours the
+    # name of each field it lists ("Title", "Text") with a background colour of Wagtail's: 2.67:1.
+    ("/admin/", ".js-translation-editor section > ul > li > h3"),
+    # The box it opens to type a translation in has no name; the English above it says what to
+    # translate.
+    ("/admin/", ".js-translation-editor textarea:not([aria-label], [aria-labelledby])"),
+    # Its "Upload PO file" button opens a file input it hides; the input itself has no label.
+    ("/admin/", '.js-translation-editor form[enctype="multipart/form-data"] > input[type="file"]'),
     # Wagtail's user bar, shown to staff on Redflag's own pages: its menu fades in, and axe can
     # measure an item half-way through the fade (2.15:1 one run, fine the next).
     ("/", "wagtail-userbar"),
@@ -344,11 +354,15 @@ def _axe_source():
 
 @pytest.fixture
 def demo_site(transactional_db, django_db_serialized_rollback):
-    """The demo home page and the four demo courses, as ``make run`` shows them."""
+    """The demo home page and the four demo courses, as ``make run`` shows them: the hotel course
+    also in Spanish."""
+    from redflag.demo import translations as translation_demo
+
     from courses.demo import seed_courses, seed_site
 
     home = seed_site()
     seed_courses(home)
+    translation_demo.seed_translations(home)
     return home
 
 
