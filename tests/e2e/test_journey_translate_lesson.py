@@ -37,12 +37,12 @@ def test_a_trainer_translates_a_changed_lesson_and_a_reviewer_publishes_it(
     # The trainer changes one sentence of the English lesson and submits it to reviewers.
     sign_in(trainer, TRAINER, DEMO_PASSWORD)
     trainer.goto(f"/admin/pages/{lesson.pk}/edit/")
-    sentence = trainer.locator(".Draftail-Editor").get_by_text(ENGLISH, exact=True)
-    sentence.click()
+    text = trainer.locator(".Draftail-Editor")
+    text.get_by_text(ENGLISH, exact=True).click()
     trainer.keyboard.press("End")
-    trainer.keyboard.press("ArrowLeft")
+    trainer.keyboard.press("ArrowLeft")  # before the full stop
     trainer.keyboard.type(" for care")
-    expect(trainer.locator(".Draftail-Editor").get_by_text(NEW_ENGLISH, exact=True)).to_be_visible()
+    expect(text.get_by_text(NEW_ENGLISH, exact=True)).to_be_visible()
     shot(trainer, "trainer-changes-a-sentence")
     trainer.get_by_role("button", name="More actions").click()
     trainer.get_by_role("button", name="Submit to reviewers").click()
@@ -59,7 +59,8 @@ def test_a_trainer_translates_a_changed_lesson_and_a_reviewer_publishes_it(
     awaiting.get_by_role("link", name=f"Review {lesson.title}", exact=True).click()
     reviewer.get_by_role("button", name="More actions").click()
     reviewer.get_by_role("button", name="Approve and Publish").click()
-    expect(reviewer.get_by_role("status")).to_contain_text(f"Page '{lesson.title}' has been updated.")
+    expect(reviewer.get_by_role("status")).to_contain_text(
+        f"Page '{lesson.title}' has been updated.")
     lesson.refresh_from_db()
     assert NEW_ENGLISH in str(lesson.body) and not lesson.has_unpublished_changes
     shot(reviewer, "reviewer-approves-and-publishes")
@@ -71,8 +72,10 @@ def test_a_trainer_translates_a_changed_lesson_and_a_reviewer_publishes_it(
     shot(trainer, "sync-translated-pages")
     trainer.get_by_role("button", name="Submit").click()
     expect(trainer.get_by_role("status")).to_contain_text("Successfully updated translations")
-    print(trainer.url)
     shot(trainer, "synced")
+    # The Spanish lesson's edit view is wagtail-localize's translation editor: every sentence
+    # translated before is kept, and only the changed one waits for Spanish. (The sync page links
+    # the Spanish lesson in a new tab; the trainer opens it here.)
     trainer.goto(f"/admin/pages/{spanish.pk}/edit/")
     editor = trainer.locator(".js-translation-editor")
     waiting = editor.locator("li.incomplete")
@@ -86,9 +89,9 @@ def test_a_trainer_translates_a_changed_lesson_and_a_reviewer_publishes_it(
     expect(editor.locator("li.incomplete")).to_have_count(0)
     sentence = editor.locator("li.complete").filter(has_text=NEW_ENGLISH)
     expect(sentence).to_contain_text(NEW_SPANISH)
-    # Trainers do not publish: the Spanish waits for a reviewer, saved with the translation.
+    # Trainers do not publish, here either: the Spanish is kept with the translation (each
+    # sentence saved as it is typed) and reaches readers when a reviewer publishes it.
     expect(trainer.get_by_role("button", name="Publish in Spanish")).to_have_count(0)
-    print(trainer.locator("footer").last.aria_snapshot())
     shot(trainer, "translated")
     spanish.refresh_from_db()
     assert NEW_SPANISH not in str(spanish.body)
@@ -98,7 +101,25 @@ def test_a_trainer_translates_a_changed_lesson_and_a_reviewer_publishes_it(
     sentence = reviewer.locator(".js-translation-editor li.complete").filter(has_text=NEW_ENGLISH)
     expect(sentence).to_contain_text(NEW_SPANISH)
     reviewer.get_by_role("button", name="Publish in Spanish").click()
-    print(reviewer.get_by_role("status").first.inner_text())
+    expect(reviewer.get_by_role("status")).to_contain_text(
+        f"Published '{spanish.title}' in Spanish.")
     shot(reviewer, "published-in-spanish")
     spanish.refresh_from_db()
     assert NEW_SPANISH in str(spanish.body) and not spanish.has_unpublished_changes
+
+    # Readers of each language find the new sentence at the same address, on a phone or not.
+    for width in ("phone", "desktop"):
+        reader = page_at(width)
+        reader.goto(lesson.url)
+        body = reader.locator("article.lesson-body")
+        expect(body).to_contain_text(NEW_ENGLISH)
+        expect(body).not_to_contain_text(ENGLISH)
+        shot(reader, "english-reader")
+        reader.get_by_label("Language").select_option("es")
+        reader.get_by_role("button", name="Change").click()
+        expect(reader.locator("html")).to_have_attribute("lang", "es")
+        expect(reader.get_by_role("heading", level=1)).to_have_text(spanish.title)
+        expect(body).to_contain_text(NEW_SPANISH)
+        expect(body).not_to_contain_text(SPANISH)
+        assert reader.url.endswith(lesson.url)
+        shot(reader, "spanish-reader")
