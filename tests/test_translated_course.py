@@ -26,7 +26,7 @@ from courses.models import CoursePage, LessonPage
 from quizzes import services
 from quizzes.models import Attempt, CourseCompletion, QuizPage
 from quizzes.testing import answers_post, make_quiz, open_all_lessons
-from tests.conftest import make_course
+from tests.conftest import make_course, sign_in
 
 
 def spanish(page):
@@ -195,3 +195,30 @@ def test_a_trainers_first_edit_of_a_demo_lesson_leaves_its_other_paragraphs_tran
 def segments_of(html):
     _template, strings = extract_strings(html)
     return [string.data for string, _attrs in strings]
+
+
+@pytest.mark.parametrize(("role", "publishes"), [("trainer", False), ("reviewer", True)])
+def test_syncing_translations_publishes_them_only_for_someone_who_may_publish(
+        client, course, spanish_course, role, publishes, request,
+        django_capture_on_commit_callbacks):
+    # wagtail-localize's sync page would publish the translations for anyone who may translate.
+    user = request.getfixturevalue(role)
+    lesson = LessonPage.objects.child_of(course).first()
+    spanish_lesson = lesson.get_translation(Locale.objects.get(language_code="es"))
+    published = spanish_lesson.live_revision_id
+    lesson.title = "Lesson one, revised"
+    lesson.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(lesson)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    sign_in(client, user.email)
+
+    form = client.get(url).content.decode()
+    assert ('name="publish_translations"' in form) is publishes
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        response = client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    spanish_lesson.refresh_from_db()
+    assert (spanish_lesson.live_revision_id != published) is publishes
+    # Either way the Spanish lesson now asks for the new English title.
+    source.refresh_from_db()
+    assert "Lesson one, revised" in source.content_json
