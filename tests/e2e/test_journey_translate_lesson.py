@@ -69,6 +69,10 @@ def test_a_trainer_translates_a_changed_lesson_and_a_reviewer_publishes_it(
     trainer.goto(f"/admin/pages/{lesson.pk}/edit/")
     trainer.get_by_role("button", name="Actions", exact=True).click()
     trainer.get_by_role("link", name="Sync translated pages").click()
+    # Publishing stays with reviewers: the sync page offers a trainer no "Publish immediately".
+    expect(trainer.get_by_role("listitem").filter(has_text="Spanish")).to_contain_text(
+        spanish.title)
+    expect(trainer.get_by_label("Publish immediately")).to_have_count(0)
     shot(trainer, "sync-translated-pages")
     trainer.get_by_role("button", name="Submit").click()
     expect(trainer.get_by_role("status")).to_contain_text("Successfully updated translations")
