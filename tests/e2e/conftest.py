@@ -27,8 +27,7 @@ Writing a new journey
 * ``check_a11y(page)``: runs axe-core (``tests/e2e/vendor/axe.min.js``, MPL-2.0, never served to
   users) on the page and fails the test on any WCAG 2.1 A or AA violation, listing each rule, its
   impact, the elements and how to fix it. Call it directly for a state no screenshot records.
-* ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published; the
-  hotel course also in Spanish (``redflag.demo.translations``).
+* ``demo_site``: the demo home page and the four demo courses (``courses.demo``), published.
 * ``sign_in(page, email, password)``: signs in through the sign-in form, typing the TOTP code
   staff are asked for (the demo key, or ``totp_secret=``).
 * ``signup_and_verify(page, email=..., password=..., profile=...)``: the whole sign-up, including
@@ -354,15 +353,11 @@ def _axe_source():
 
 @pytest.fixture
 def demo_site(transactional_db, django_db_serialized_rollback):
-    """The demo home page and the four demo courses, as ``make run`` shows them: the hotel course
-    also in Spanish."""
-    from redflag.demo import translations as translation_demo
-
+    """The demo home page and the four demo courses, as ``make run`` shows them."""
     from courses.demo import seed_courses, seed_site
 
     home = seed_site()
     seed_courses(home)
-    translation_demo.seed_translations(home)
     return home
 
 

@@ -6,6 +6,7 @@ read the new sentence in their own language, at the same address."""
 import re
 
 import pytest
+from redflag.demo import translations as translation_demo
 from redflag.demo.accounts import DEMO_PASSWORD, seed_accounts
 from wagtail.models import Locale
 
@@ -29,6 +30,8 @@ def test_a_trainer_translates_a_changed_lesson_and_a_reviewer_publishes_it(
     page_at, shot, sign_in, demo_site
 ):
     seed_accounts()
+    # The hotel course in Spanish, as seed_demo publishes it (this journey needs no quiz).
+    translation_demo.seed_translations(demo_site)
     lesson = LessonPage.objects.get(slug=LESSON, locale=demo_site.locale)
     spanish = lesson.get_translation(Locale.objects.get(language_code="es"))
     # Each person signs in once, in a browser of their own: an authenticator code is taken once.
