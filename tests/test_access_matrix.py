@@ -32,6 +32,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
+from wagtail_localize.models import TranslationSource
 
 from certificates import codes
 from certificates.models import BulkDownload, Certificate
@@ -155,6 +156,11 @@ ACCESS = {
     "admin/^.*/$": Row(ADMIN(404, 404, 404, 404), ADMIN(404, 404, 404, 404)),
     # Wagtail's page for trying out the server-error page: staff see the friendly 500 page.
     "admin/failwhale/": Row(ADMIN(500, 500, 500, 500), ADMIN(500, 500, 500, 500)),
+    # wagtail-localize's "Sync translated pages", answered by Redflag's (courses.translating):
+    # for those who translate; only those who may publish are offered to publish.
+    "admin/localize/update/<int:translation_source_id>/": Row(
+        ADMIN(200, 200, "no", 200), ADMIN(302, 302, "no", 302),
+        args={"translation_source_id": "translation_source"}),
     # --- the admin: quiz results, for everyone who writes or reviews quizzes ---------------
     "admin/reports/quizzes/": Row(ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
     "admin/reports/quizzes/results/": Row(ADMIN(200, 200, 200, 200), ADMIN(405, 405, 405, 405)),
@@ -393,6 +399,7 @@ def objects(course, hotel_group, coordinator):
         "jurisdiction": course.jurisdiction,
         "home": "/", "courses": "/courses/", "course": course.url, "quiz_page": quiz.url,
         "document_url": document.url,
+        "translation_source": TranslationSource.update_or_create_from_instance(course)[0],
     }
 
 
@@ -648,6 +655,8 @@ def test_everyone_gets_what_the_table_says(world):
     assert not mismatches, f"{len(mismatches)} of {asked} answers differ:\n" + "\n".join(
         mismatches)
     # Only Wagtail's login, logout and password-reset pages lie behind Redflag's front door.
+    # And wagtail-localize's sync page, answered by Redflag's with publishing left to reviewers.
     assert all(route.startswith(("admin/login/", "admin/logout/", "admin/password_reset/",
-                                 "_util/login/", "accounts/2fa/totp/activate/"))
+                                 "_util/login/", "accounts/2fa/totp/activate/",
+                                 "admin/localize/update/"))
                for route in skipped), skipped
