@@ -18,4 +18,9 @@ urlpatterns = [
          name="certificates_download"),
     path("organisation/<int:pk>/downloads/<int:download_pk>/certificates.zip",
          views.certificates_download_file, name="certificates_download_file"),
+    path("organisation/<int:pk>/outcomes/new/", views.organisation_outcome_new,
+         name="organisation_outcome_new"),
+    path("outcomes/", views.outcome_list, name="outcomes"),
+    path("outcomes/new/", views.outcome_new, name="outcome_new"),
+    path("outcomes/<int:pk>/delete/", views.outcome_delete, name="outcome_delete"),
 ]
