@@ -16,7 +16,10 @@ shows it as "fewer than 5": in every export and on every manager's page.
 
 import dataclasses
 import datetime
+import hashlib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count
@@ -219,19 +222,20 @@ class OutcomeFigures:
             """, params)
             return cursor.fetchall()
 
-    def _organisation_people(self, ids: list[int]) -> dict[int, int]:
-        """People trained in the period at these organisations, as coverage counts them."""
-        if not ids:
-            return {}
+    def _organisation_people(self, ids: list[int]) -> dict[int, tuple[str, int]]:
+        """Name and people trained in the period (as coverage counts them) of these
+        organisations; one query, even for none."""
         sql, params = Coverage(self.f)._directory_sql()
+        ids = ids or [0]  # no organisation has the id 0: one query whatever the data
         placeholders = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(f"""
                 WITH directory (o_id, o_group, o_state, o_county, o_name, o_headcount, online,
                                 in_person) AS ({sql})
-                SELECT o_id, online + in_person FROM directory WHERE o_id IN ({placeholders})
+                SELECT o_id, o_name, online + in_person FROM directory
+                WHERE o_id IN ({placeholders})
             """, [*params, *ids])
-            return dict(cursor.fetchall())
+            return {pk: (name, people) for pk, name, people in cursor.fetchall()}
 
     def figures(self) -> dict:
         groups = {row.group.pk: row for row in self.coverage_figures["groups"][:-1]}
@@ -264,11 +268,11 @@ class OutcomeFigures:
         ranked = sorted(by_organisation.items(), key=lambda item: (-item[1], item[0]))
         if self.organisations_shown is not None:
             ranked = ranked[:self.organisations_shown]
-        ids = [pk for pk, _n in ranked]
-        names = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name"))
-        people = self._organisation_people(ids)
-        organisation_rows = [OutcomeRow("organisation", pk, names.get(pk, ""), n,
-                                        people.get(pk, 0)) for pk, n in ranked]
+        directory = self._organisation_people([pk for pk, _n in ranked])
+        organisation_rows = []
+        for pk, n in ranked:
+            name, people = directory.get(pk, ("", 0))
+            organisation_rows.append(OutcomeRow("organisation", pk, name, n, people))
 
         county_people = {(row.state, row.county): row.people
                          for row in self.coverage_figures["counties"]}
@@ -293,6 +297,21 @@ class OutcomeFigures:
 def figures(f: CoverageFilter, coverage_figures: dict, *,
             organisations_shown: int | None = ORGANISATIONS_SHOWN) -> dict:
     return OutcomeFigures(f, coverage_figures, organisations_shown=organisations_shown).figures()
+
+
+def dashboard_figures(f: CoverageFilter, coverage_figures: dict, *, refresh: bool = False) -> dict:
+    """The dashboard's outcome figures, kept in the cache as long as its coverage figures
+    (OUTREACH_DASHBOARD_CACHE_SECONDS), so a cached dashboard adds no query."""
+    seconds = settings.OUTREACH_DASHBOARD_CACHE_SECONDS
+    key = "outreach:outcomes:" + hashlib.sha256(repr(f).encode()).hexdigest()
+    if seconds and not refresh:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+    result = figures(f, coverage_figures)
+    if seconds:
+        cache.set(key, result, seconds)
+    return result
 
 
 def export_rows(figures: dict) -> list[dict]:
