@@ -222,20 +222,22 @@ class OutcomeFigures:
             """, params)
             return cursor.fetchall()
 
-    def _organisation_people(self, ids: list[int]) -> dict[int, tuple[str, int]]:
-        """Name and people trained in the period (as coverage counts them) of these
-        organisations; one query, even for none."""
+    def _organisations(self, ids: list[int]) -> dict[int, tuple[str, int]]:
+        """Name and people trained in the period (as coverage counts them within the filter) of
+        these organisations. Two queries, even for none: the names apart, since a report's
+        organisation may lie outside the filter's directory (it moved county since)."""
+        ids = ids or [0]  # no organisation has the id 0: the same queries whatever the data
+        names = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name"))
         sql, params = Coverage(self.f)._directory_sql()
-        ids = ids or [0]  # no organisation has the id 0: one query whatever the data
         placeholders = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
             cursor.execute(f"""
                 WITH directory (o_id, o_group, o_state, o_county, o_name, o_headcount, online,
                                 in_person) AS ({sql})
-                SELECT o_id, o_name, online + in_person FROM directory
-                WHERE o_id IN ({placeholders})
+                SELECT o_id, online + in_person FROM directory WHERE o_id IN ({placeholders})
             """, [*params, *ids])
-            return {pk: (name, people) for pk, name, people in cursor.fetchall()}
+            people = dict(cursor.fetchall())
+        return {pk: (name, people.get(pk, 0)) for pk, name in names.items()}
 
     def figures(self) -> dict:
         groups = {row.group.pk: row for row in self.coverage_figures["groups"][:-1]}
@@ -268,7 +270,7 @@ class OutcomeFigures:
         ranked = sorted(by_organisation.items(), key=lambda item: (-item[1], item[0]))
         if self.organisations_shown is not None:
             ranked = ranked[:self.organisations_shown]
-        directory = self._organisation_people([pk for pk, _n in ranked])
+        directory = self._organisations([pk for pk, _n in ranked])
         organisation_rows = []
         for pk, n in ranked:
             name, people = directory.get(pk, ("", 0))
