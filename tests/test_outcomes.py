@@ -82,7 +82,8 @@ def test_the_record_has_no_field_for_what_was_seen_or_who_was_involved():
     assert text_fields == {"channel", "state", "county"}
     assert OutcomeReport._meta.get_field("channel").choices
     assert not any(field.get_internal_type() == "TextField"
-                   for field in OutcomeReport._meta.get_fields() if hasattr(field, "get_internal_type"))
+                   for field in OutcomeReport._meta.get_fields()
+                   if hasattr(field, "get_internal_type"))
     assert not any(name in {field.name for field in OutcomeReport._meta.get_fields()}
                    for name in ("notes", "description", "details", "comment"))
 
