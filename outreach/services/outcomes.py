@@ -108,11 +108,16 @@ def record(learner, *, reported_on: datetime.date, channel: str, by,
         group_id=record.group_id, organisation_id=record.organisation_id,
         state=record.state, county=record.county,
         months_since_training=months_between(record.issued_on, reported_on))
-    # The date and channel only: nothing else exists to log.
-    log(report, "outreach.outcome_recorded", user=by,
-        data={"reported_on": reported_on.isoformat(), "channel": channel,
-              "for_someone_else": by is not None and by.pk != learner.pk})
+    log(report, "outreach.outcome_recorded", user=by, title=_log_title(report),
+        data={"for_someone_else": by is not None and by.pk != learner.pk})
     return report
+
+
+def _log_title(report: OutcomeReport) -> str:
+    """The audit log names the record by its number only. The log outlives a record its learner
+    deletes, so it keeps neither the date nor the channel: deleting a record leaves nothing of
+    it but the fact that it existed."""
+    return f"outcome report #{report.pk}"
 
 
 def reports_of(user):
@@ -130,8 +135,7 @@ def report_of(user, pk: int) -> OutcomeReport:
 
 @transaction.atomic
 def delete(report: OutcomeReport, *, by) -> None:
-    log(report, "outreach.outcome_deleted", user=by,
-        data={"reported_on": report.reported_on.isoformat(), "channel": report.channel})
+    log(report, "outreach.outcome_deleted", user=by, title=_log_title(report))
     report.delete()
 
 
