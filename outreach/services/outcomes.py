@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count
 from django.http import Http404
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -72,12 +73,6 @@ def months_between(earlier: datetime.date, later: datetime.date) -> int:
 
 # Recording ---------------------------------------------------------------------------------------
 
-def trained_on(user) -> list[datetime.date]:
-    """The issue dates of a learner's counted certificates, earliest first (one query)."""
-    return list(TrainingRecord.objects.filter(user=user).order_by("issued_on")
-                .values_list("issued_on", flat=True))
-
-
 def may_record(user) -> bool:
     """Whether this person holds a certificate, and so may record a report after training."""
     return user.is_authenticated and TrainingRecord.objects.filter(user=user).exists()
@@ -102,7 +97,7 @@ def record(learner, *, reported_on: datetime.date, channel: str, by,
                                     "after the training."))
         raise ValidationError({"reported_on": _(
             "The date is before the first training (%(date)s). Record reports made after the "
-            "training.") % {"date": first.issued_on.isoformat()}})
+            "training.") % {"date": date_format(first.issued_on)}})
     report = OutcomeReport.objects.create(
         user=learner, recorded_by=by, reported_on=reported_on, channel=channel,
         group_id=record.group_id, organisation_id=record.organisation_id,
