@@ -43,6 +43,7 @@ from outreach.models import (
     InPersonSession,
     Organisation,
     OrganisationManager,
+    OutcomeReport,
 )
 from quizzes import services
 from quizzes.testing import make_quiz, open_all_lessons
@@ -141,6 +142,16 @@ ACCESS = {
         "in 404 404 200 404 404 404 404 404", SIGNED_IN_405, args={"download_pk": "manager_bulk"}),
     "organisation/<int:pk>/downloads/<int:download_pk>/certificates.zip": Row(
         "in 404 404 302 404 404 404 404 404", SIGNED_IN_405, args={"download_pk": "manager_bulk"}),
+    # A manager counts a report for their own staff; an empty POST shows the form's errors.
+    "organisation/<int:pk>/outcomes/new/": Row("in 404 404 200 404 404 404 404 404",
+                                               "in 404 404 200 404 404 404 404 404"),
+    # --- outcomes: a learner with a certificate counts a report made after the training -----
+    "outcomes/": Row(SIGNED_IN_200, SIGNED_IN_405),
+    # Only the first learner holds a certificate; everyone else is sent back to the list.
+    "outcomes/new/": Row("in 200 302 302 302 302 302 302 302",
+                         "in 200 302 302 302 302 302 302 302"),
+    "outcomes/<int:pk>/delete/": Row(SIGNED_IN_405, "in 302 404 404 404 404 404 404 404",
+                                     args={"pk": "outcome"}),
     # --- the one front door: Wagtail's sign-in pages lead to allauth's ----------------------
     "admin/login/": Row(ALL_IN, ALL_IN),
     "_util/login/": Row(ALL_IN, ALL_IN),
@@ -258,8 +269,12 @@ ACCESS = {
     **{
         f"admin/coverage/{route}": Row(ADMIN("no", "no", 200, 200), ADMIN("no", "no", 405, 405))
         for route in ("", "groups/", "groups/<int:group_id>/", "months/", "counties/",
-                      "not-reached/", "organisations/<int:pk>/")
+                      "not-reached/", "organisations/<int:pk>/", "outcomes/")
     },
+    # --- outcome reports: coordinators read them; no one adds or changes one in the admin ----
+    "admin/outcomereport/": Row(ADMIN("no", "no", 200, 200), ADMIN("no", "no", 405, 405)),
+    "admin/outcomereport/results/": Row(ADMIN("no", "no", 200, 200),
+                                        ADMIN("no", "no", 405, 405)),
     # --- the organisation directory: coordinators keep it, trainers read it ------------------
     "admin/outreach/import/": Row(ADMIN("no", "no", 200, 200), ADMIN("no", "no", 200, 200)),
     "admin/outreach/match-employers/": Row(ADMIN("no", "no", 200, 200),
@@ -385,6 +400,10 @@ def objects(course, hotel_group, coordinator):
                                        certificate_ids=[certificate.pk], total=1)
     manager_bulk = BulkDownload.objects.create(requested_by=manager, organisation=hotel,
                                                certificate_ids=[certificate.pk], total=1)
+    outcome = OutcomeReport.objects.create(
+        user=learner, recorded_by=learner, reported_on=issued, channel="hotline",
+        group=hotel_group, organisation=hotel, state="CA", county="Alameda",
+        months_since_training=0)
     from wagtail.documents.models import Document
 
     document = Document.objects.create(title="Handout", file=ContentFile(b"x", "handout.txt"))
@@ -394,7 +413,7 @@ def objects(course, hotel_group, coordinator):
         "organisation": hotel, "invite_code": hotel.invite_code, "quiz": quiz,
         "attempt": attempt.public_id, "certificate": certificate,
         "certificate_code": certificate.display_code, "session": session, "bulk": bulk,
-        "manager_bulk": manager_bulk,
+        "manager_bulk": manager_bulk, "outcome": outcome,
         "organisation_manager": rival_manager, "group": hotel_group, "document": document,
         "jurisdiction": course.jurisdiction,
         "home": "/", "courses": "/courses/", "course": course.url, "quiz_page": quiz.url,
