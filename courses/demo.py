@@ -8,6 +8,8 @@ Everything here is looked up before it is created, so running it again changes n
 overwrites what trainers have since edited.
 """
 
+import re
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -172,5 +174,15 @@ def seed_courses(home) -> list[CoursePage]:
 
 def _block(kind, value):
     if kind == "text":
-        value = clean_html(value)
+        value = editor_html(value)
     return (kind, value)
+
+
+def editor_html(html: str) -> str:
+    """Lesson HTML as the rich-text editor saves it: bold as <b>, italics as <i>. Stored as the
+    files write it (<strong>, <em>), a lesson's first save in the editor would rewrite every
+    paragraph with a bold word, and each one's translation would be asked for again."""
+    html = clean_html(html)
+    for written, saved in (("strong", "b"), ("em", "i")):
+        html = re.sub(rf"<(/?){written}>", rf"<\1{saved}>", html)
+    return html

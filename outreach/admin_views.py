@@ -14,7 +14,7 @@ from . import charts, importers, maps
 from .forms import ImportForm, MatchEmployerForm
 from .models import Organisation
 from .reports import CoverageAccessMixin, _group_dict
-from .services import coverage, follow_ups, membership
+from .services import coverage, follow_ups, membership, outcomes
 
 COUNTIES_ON_DASHBOARD = 15
 IMPORT_SESSION_KEY = "outreach_import_rows"
@@ -33,7 +33,8 @@ class CoverageDashboardView(CoverageAccessMixin, WagtailAdminTemplateMixin, Temp
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         f = self.coverage_filter
-        figures = coverage.dashboard_figures(f, refresh="refresh" in self.request.GET)
+        refresh = "refresh" in self.request.GET
+        figures = coverage.dashboard_figures(f, refresh=refresh)
         groups = figures["groups"]
         counties = sorted(figures["counties"], key=lambda row: (-row.people, row.state, row.county))
         query = self.filter_query
@@ -56,13 +57,15 @@ class CoverageDashboardView(CoverageAccessMixin, WagtailAdminTemplateMixin, Temp
             not_reached_count=figures["not_reached_count"],
             **self.follow_ups_due(f),
             computed_at=figures["computed_at"],
+            # The coordinator's own view: exact counts. Every export suppresses small ones.
+            outcomes=outcomes.dashboard_figures(f, figures, refresh=refresh),
             exports={
                 name: {
                     "url": f"{reverse('coverage:' + name)}?{query}",
                     "csv": f"{reverse('coverage:' + name)}?{query}&export=csv",
                     "xlsx": f"{reverse('coverage:' + name)}?{query}&export=xlsx",
                 }
-                for name in ("groups", "months", "counties", "not_reached")
+                for name in ("groups", "months", "counties", "not_reached", "outcomes")
             },
         )
         return context

@@ -10,7 +10,14 @@ from courses.models import StakeholderGroup
 
 from . import regions
 from .importers import MAX_FILE_BYTES
-from .models import TRAINERS_GROUP, Campaign, CampaignTarget, Organisation, PartnerFollowUp
+from .models import (
+    TRAINERS_GROUP,
+    Campaign,
+    CampaignTarget,
+    Organisation,
+    OutcomeReport,
+    PartnerFollowUp,
+)
 from .services import campaigns, coverage, follow_ups
 
 
@@ -194,6 +201,49 @@ class AssignTrainerForm(forms.Form):
             .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
         self.fields["targets"].queryset = campaign.targets.all()
 
+class OutcomeReportForm(forms.Form):
+    """That a report was made after the training: the date and who it went to, nothing else.
+    What was seen and who was involved are never asked, so there is no field for them."""
+
+    reported_on = forms.DateField(
+        label=_("Date of the report"),
+        help_text=_("The day you made the report. Not a day before your training."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    channel = forms.ChoiceField(
+        label=_("Who did you report to?"),
+        choices=[("", _("Choose one"))] + list(OutcomeReport.Channel.choices),
+    )
+
+    def __init__(self, *args, today: datetime.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.fields["reported_on"].widget.attrs["max"] = self.today.isoformat()
+
+    def clean_reported_on(self):
+        reported_on = self.cleaned_data["reported_on"]
+        if reported_on > self.today:
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return reported_on
+
+
+class StaffOutcomeReportForm(OutcomeReportForm):
+    """A manager records a report for a member of their staff who holds a certificate."""
+
+    learner = forms.ChoiceField(label=_("Staff member"))
+
+    field_order = ["learner", "reported_on", "channel"]
+
+    def __init__(self, *args, staff=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["learner"].choices = [("", _("Choose a staff member"))] + [
+            (str(profile.user_id), profile.certificate_name or profile.user.get_full_name()
+             or profile.user.email)
+            for profile in staff
+        ]
+        self.fields["reported_on"].help_text = _("The day they made the report. Not a day "
+                                                 "before their training.")
+        self.fields["channel"].label = _("Who did they report to?")
 
 class PartnerFollowUpForm(forms.ModelForm):
     """An organisation's contact person, contact dates and notes; coordinators also assign the

@@ -506,6 +506,58 @@ class CalendarFeed(models.Model):
     def get_absolute_url(self) -> str:
         return absolute_url(reverse("outreach:calendar", args=[self.token]))
 
+class OutcomeReport(models.Model):
+    """That a trained learner made a report after the training: when, and to whom. Nothing else.
+
+    What was seen and who was involved belong to the hotline or the police, never to Redflag:
+    this model has no text a person types, so no form, import or admin page can ask for it.
+    Written only by outreach.services.outcomes, which takes the place and the months since
+    training from the learner's certificates so the dashboard counts reports the way it counts
+    people trained.
+    """
+
+    class Channel(models.TextChoices):
+        HOTLINE = "hotline", _("National Human Trafficking Hotline")
+        POLICE = "police", _("911 or police")
+        TASK_FORCE = "task_force", _("The task force")
+        SUPERVISOR = "supervisor", _("A supervisor or manager")
+        CHILD_PROTECTIVE_SERVICES = "cps", _("Child protective services")
+
+    # The learner whose report it is. Kept as a count when their account is deleted.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("learner"),
+                             on_delete=models.SET_NULL, null=True, related_name="outcome_reports")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
+                                    on_delete=models.SET_NULL, null=True, related_name="+",
+                                    editable=False)
+    reported_on = models.DateField(_("date of the report"))
+    channel = models.CharField(_("reported to"), max_length=20, choices=Channel.choices)
+    # Copies of the learner's latest certificate before the report (see services.outcomes).
+    group = models.ForeignKey("courses.StakeholderGroup", verbose_name=_("stakeholder group"),
+                              on_delete=models.SET_NULL, null=True, related_name="+",
+                              db_index=False)
+    organisation = models.ForeignKey(Organisation, verbose_name=_("organisation"),
+                                     on_delete=models.SET_NULL, null=True, related_name="+",
+                                     db_index=False)
+    state = models.CharField(_("state"), max_length=2, choices=US_STATES, blank=True)
+    county = models.CharField(_("county"), max_length=100, blank=True)
+    months_since_training = models.PositiveSmallIntegerField(_("months since training"))
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("outcome report")
+        verbose_name_plural = _("outcome reports")
+        ordering = ["-reported_on", "-pk"]
+        indexes = [
+            # services.outcomes.OutcomeFigures: reports per group, organisation, county and
+            # months since training in a period, from this index alone.
+            models.Index(fields=["reported_on", "group", "organisation", "state", "county",
+                                 "months_since_training"], name="outcome_period"),
+            # services.outcomes.reports_of: a learner's own records, newest first.
+            models.Index(fields=["user", "reported_on"], name="outcome_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.reported_on:%Y-%m-%d} · {self.get_channel_display()}"
 
 # Partner follow-up -----------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from courses.models import StakeholderGroup
 from . import maps
 from .forms import CoverageFilterForm
 from .models import Organisation
-from .services import coverage, staff
+from .services import coverage, outcomes, staff
 
 FILTER_FIELDS = ["date_from", "date_to", "state", "county", "group", "organisation"]
 
@@ -463,3 +463,32 @@ class OrganisationPeopleReport(CoverageReport):
             organisation=self.organisation,
         )
         return context
+
+
+class OutcomeFiguresReport(CoverageReport):
+    """Reports recorded after training, per group, organisation, county and months since
+    training, next to people trained: the export of the dashboard's outcomes section. Every
+    count passes through outcomes.suppress, here as in the files."""
+
+    page_title = _("Reports made after training")
+    url_name = "coverage:outcomes"
+    export_filename = "outcomes"
+    paginate_by = None
+    list_export = ["breakdown", "name", "reports", "people"]
+    export_headings = {
+        "breakdown": _("Breakdown"),
+        "name": _("Name"),
+        "reports": _("Reports recorded"),
+        "people": _("People trained"),
+    }
+    columns = [
+        Column("breakdown", label=_("Breakdown")),
+        Column("name", label=_("Name")),
+        Column("reports", label=_("Reports recorded")),
+        Column("people", label=_("People trained")),
+    ]
+
+    def get_queryset(self):
+        f = self.coverage_filter
+        figures = outcomes.figures(f, coverage.dashboard_figures(f), organisations_shown=None)
+        return outcomes.export_rows(figures)

@@ -19,4 +19,9 @@ urlpatterns = [
     path("organisation/<int:pk>/downloads/<int:download_pk>/certificates.zip",
          views.certificates_download_file, name="certificates_download_file"),
     path("calendar/<str:token>.ics", feeds.calendar, name="calendar"),
+    path("organisation/<int:pk>/outcomes/new/", views.organisation_outcome_new,
+         name="organisation_outcome_new"),
+    path("outcomes/", views.outcome_list, name="outcomes"),
+    path("outcomes/new/", views.outcome_new, name="outcome_new"),
+    path("outcomes/<int:pk>/delete/", views.outcome_delete, name="outcome_delete"),
 ]

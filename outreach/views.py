@@ -1,4 +1,5 @@
-"""Pages outside the admin: the invite link, and the organisation managers' page."""
+"""Pages outside the admin: the invite link, the organisation managers' page, and recording a
+report made after the training."""
 
 
 from allauth.account import app_settings as allauth_settings
@@ -6,6 +7,7 @@ from allauth.account.forms import SignupForm
 from allauth.utils import get_form_class
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,9 +25,9 @@ from certificates import views as certificate_views
 from certificates.services.bulk_downloads import BULK_KEEP_DAYS, bulk_file_response, write_roster
 
 from . import invites
-from .forms import InviteCodeForm
+from .forms import InviteCodeForm, OutcomeReportForm, StaffOutcomeReportForm
 from .models import learner_profiles, normalise_invite_code, organisation_by_invite_code
-from .services import access, downloads, membership, staff
+from .services import access, downloads, membership, outcomes, staff
 
 PEOPLE_PER_PAGE = 100
 
@@ -120,6 +122,9 @@ def organisation_detail(request, pk):
         "is_manager": is_manager,
         "downloads": (downloads.manager_downloads(request.user, organisation)[:5]
                       if is_manager else []),
+        # Through the minimum cell size: a manager must not single out one of their staff.
+        "outcome_reports": (outcomes.organisation_report_count(organisation)
+                            if is_manager else None),
     })
 
 
@@ -198,3 +203,87 @@ def certificates_download_file(request, pk, download_pk):
     slug = slugify(organisation.name) or "organisation"
     day = timezone.localdate(bulk.created_at)
     return bulk_file_response(bulk, filename=f"{slug}-certificates-{day}.zip")
+
+
+# Outcomes: a report made after the training ------------------------------------------------------
+
+HOTLINE_PHONE = "1-888-373-7888"
+
+
+@login_required
+@require_GET
+@never_cache
+def outcome_list(request):
+    """A learner's own records, each of which they may delete."""
+    return render(request, "outreach/outcomes.html", {
+        "reports": outcomes.reports_of(request.user),
+        "may_record": outcomes.may_record(request.user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def outcome_new(request):
+    today = timezone.localdate()
+    if not outcomes.may_record(request.user):
+        messages.info(request, _("Once you pass a course and hold its certificate, you can "
+                                 "record here that you made a report."))
+        return redirect("outreach:outcomes")
+    form = OutcomeReportForm(request.POST or None, today=today)
+    if request.method == "POST" and form.is_valid():
+        if _record(form, learner=request.user, by=request.user, today=today):
+            messages.success(request, _("Thank you. Your report is counted. Redflag keeps only "
+                                        "its date and who you reported to."))
+            return redirect("outreach:outcomes")
+    return render(request, "outreach/outcome_form.html", {
+        "form": form, "hotline": HOTLINE_PHONE, "cancel_url": reverse("outreach:outcomes"),
+    })
+
+
+@login_required
+@require_POST
+def outcome_delete(request, pk):
+    report = outcomes.report_of(request.user, pk)
+    outcomes.delete(report, by=request.user)
+    messages.success(request, _("The record is deleted."))
+    return redirect("outreach:outcomes")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@never_cache
+def organisation_outcome_new(request, pk):
+    """A manager records a report for a member of their own staff; any other organisation,
+    or anyone not on its staff, is 404."""
+    organisation = access.organisation_managed_by(request.user, pk)
+    today = timezone.localdate()
+    staff_members = list(outcomes.staff_with_certificates(organisation))
+    form = StaffOutcomeReportForm(request.POST or None, today=today, staff=staff_members)
+    if request.method == "POST":
+        # A learner not among the choices is someone else's: 404, as their page would be.
+        learner = (outcomes.staff_member(organisation, request.POST.get("learner"))
+                   if (request.POST.get("learner") or "").isdigit() else None)
+        if form.is_valid() and _record(form, learner=learner, by=request.user, today=today):
+            messages.success(request, _("The report is counted. Redflag keeps only its date "
+                                        "and who it went to."))
+            return redirect("outreach:organisation", organisation.pk)
+    return render(request, "outreach/outcome_form.html", {
+        "form": form, "hotline": HOTLINE_PHONE, "organisation": organisation,
+        "cancel_url": reverse("outreach:organisation", args=[organisation.pk]),
+    })
+
+
+def _record(form, *, learner, by, today) -> bool:
+    """Record the form's report; a rule the service enforces shows next to its field."""
+    try:
+        outcomes.record(learner, reported_on=form.cleaned_data["reported_on"],
+                        channel=form.cleaned_data["channel"], by=by, today=today)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
+        return False
+    return True

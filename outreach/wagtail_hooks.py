@@ -1,3 +1,4 @@
+import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.urls import path, reverse
@@ -5,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.adminkit import ChooserWithoutCreate
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -21,7 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from . import admin_campaigns, admin_follow_ups, admin_views, reports
-from .models import InPersonSession, Organisation, OrganisationManager
+from .models import InPersonSession, Organisation, OrganisationManager, OutcomeReport
 from .services import access
 
 INVITE_FIELDS = ("display_invite_code", "get_invite_url")
@@ -73,6 +75,7 @@ class CoverageViewSet(ViewSet):
             path("not-reached/", reports.NotReachedReport.as_view(), name="not_reached"),
             path("organisations/<int:pk>/", reports.OrganisationPeopleReport.as_view(),
                  name="organisation"),
+            path("outcomes/", reports.OutcomeFiguresReport.as_view(), name="outcomes"),
         ]
 
 
@@ -290,12 +293,61 @@ class OrganisationManagerViewSet(ModelViewSet):
         return OrganisationManagerForm
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Outcome reports are written by learners and their managers only (services.outcomes, with
+    its rules and audit entry): in the admin, even a superuser may only read them."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+register_permission_policy(OutcomeReport, ReadOnlyPermissionPolicy(OutcomeReport))
+
+
+class OutcomeReportFilterSet(WagtailFilterSet):
+    reported_on = django_filters.DateFromToRangeFilter(
+        label=_("Date of the report"), widget=DateRangePickerWidget)
+    county = django_filters.CharFilter(label=_("County"), lookup_expr="iexact")
+
+    class Meta:
+        model = OutcomeReport
+        fields = ["channel", "group", "state", "county", "reported_on"]
+
+
+class OutcomeReportViewSet(ModelViewSet):
+    """Coordinators' listing of outcome reports: the date, the channel and the copies the
+    figures count by. No names and no text: nothing here says who made a report."""
+
+    model = OutcomeReport
+    icon = "tasks"
+    menu_label = _("Outcome reports")
+    menu_order = 5
+    list_display = ["reported_on", "channel", "group", "organisation", "county", "state",
+                    "months_since_training"]
+    filterset_class = OutcomeReportFilterSet
+    form_fields = ["reported_on", "channel"]  # required by ModelViewSet; no view uses a form
+    ordering = ["-reported_on", "-pk"]
+    list_per_page = 50
+    # No export: a file of single records would defeat the minimum cell size; the dashboard's
+    # outcome figures export the counts instead.
+    list_export = []
+
+    def get_urlpatterns(self):
+        # Read-only: the listing and its results, nothing to add, edit, copy or delete.
+        return [pattern for pattern in super().get_urlpatterns()
+                if pattern.name in ("index", "index_results")]
+
+
 class OutreachViewSetGroup(ViewSetGroup):
     menu_label = _("Outreach")
     menu_icon = "group"
     menu_order = 250
     items = (CoverageViewSet, OrganisationViewSet, InPersonSessionViewSet,
-             OrganisationManagerViewSet, CampaignViewSet, FollowUpViewSet)
+             OrganisationManagerViewSet, CampaignViewSet, OutcomeReportViewSet,
+             FollowUpViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -327,3 +379,7 @@ def register_outreach_actions(actions):
                             _("Organisations not reached added as campaign targets"))
     actions.register_action("outreach.calendar_feed_renewed", _("Renew calendar address"),
                             _("The trainer's calendar feed has a new secret address"))
+    actions.register_action("outreach.outcome_recorded", _("Record outcome"),
+                            _("A report made after the training was recorded"))
+    actions.register_action("outreach.outcome_deleted", _("Delete outcome"),
+                            _("A record of a report made after the training was deleted"))

@@ -9,8 +9,11 @@ from redflag.errors import health
 from redflag.home import views as home_views
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from courses import translating
 
 
 class ToSignIn(RedirectView):
@@ -46,6 +49,9 @@ urlpatterns = [
     path("admin/logout/", allauth_views.logout),
     re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
     path("_util/login/", ToSignIn.as_view()),
+    # Before the admin's own: wagtail-localize's sync page, with publishing left to reviewers.
+    path("admin/localize/update/<int:translation_source_id>/",
+         guard_admin_view(require_admin_access(translating.UpdateTranslationsView.as_view()))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("home/", home_views.learner_home, name="learner_home"),

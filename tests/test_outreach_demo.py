@@ -11,7 +11,13 @@ from django.urls import reverse
 from redflag.demo import outreach as demo
 from redflag.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
-from outreach.models import Campaign, InPersonSession, Organisation, OrganisationManager
+from outreach.models import (
+    Campaign,
+    InPersonSession,
+    Organisation,
+    OrganisationManager,
+    OutcomeReport,
+)
 from tests.conftest import FAST_PASSWORD_HASHERS, sign_in
 
 
@@ -58,10 +64,12 @@ def test_the_demo_manager_sees_only_harbor_view_staff(client, seeded):
 
 def test_seeding_twice_adds_nothing(seeded):
     counts = (Organisation.objects.count(), InPersonSession.objects.count(),
-              OrganisationManager.objects.count(), Campaign.objects.count())
+              OrganisationManager.objects.count(), Campaign.objects.count(),
+              OutcomeReport.objects.count())
     call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
     assert (Organisation.objects.count(), InPersonSession.objects.count(),
-            OrganisationManager.objects.count(), Campaign.objects.count()) == counts
+            OrganisationManager.objects.count(), Campaign.objects.count(),
+            OutcomeReport.objects.count()) == counts
 
 
 def test_the_demo_trainer_works_the_demo_campaign(client, seeded):
@@ -71,3 +79,11 @@ def test_the_demo_trainer_works_the_demo_campaign(client, seeded):
     assert "Mission Motel" in page  # not reached, so a target
     assert "Harbor View Hotel" not in page  # reached: not a target
     assert "Session scheduled" in page and "No follow-up is overdue." not in page
+
+
+def test_the_demo_has_a_few_reports_made_after_training(client, seeded):
+    assert 5 <= OutcomeReport.objects.count() <= 12
+    sign_in(client, "coordinator@example.org", DEMO_PASSWORD, totp_secret=DEMO_TOTP_SECRET)
+    page = client.get(reverse("coverage:dashboard")).content.decode()
+    assert "Reports made after training: " in page
+    assert "No reports recorded in this selection." not in page

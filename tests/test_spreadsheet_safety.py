@@ -26,7 +26,7 @@ from certificates import codes
 from certificates.models import Certificate
 from certificates.services import bulk_downloads
 from courses.models import CoursePage, StakeholderGroup
-from outreach.models import InPersonSession, Organisation, OrganisationManager
+from outreach.models import InPersonSession, Organisation, OrganisationManager, OutcomeReport
 from quizzes.models import Answer, Attempt
 from quizzes.testing import make_quiz
 from tests.conftest import certificates_written, confirm_password, make_jurisdiction, make_user
@@ -48,7 +48,7 @@ PROJECT_APPS = {"home", "accounts", "courses", "quizzes", "certificates", "outre
 # the page reports list course and quiz titles).
 CARRIES_TYPED_TEXT = {
     "coverage:groups", "coverage:group", "coverage:counties", "coverage:not_reached",
-    "coverage:organisation", "wagtailsnippets_outreach_organisation:list",
+    "coverage:organisation", "coverage:outcomes", "wagtailsnippets_outreach_organisation:list",
     "inpersonsession:index", "quiz_reports:index", "quiz_reports:questions", "quiz_reports:topics",
     "wagtailadmin_reports:site_history", "wagtailadmin_reports:aging_pages",
     "wagtailadmin_reports:locked_pages",
@@ -166,6 +166,10 @@ def hostile_world(course_index, hotel_group):
             code=codes.new_code())
         certificates_written()
         log(certificate, "certificate.issued", user=learner)
+        OutcomeReport.objects.create(
+            user=learner, recorded_by=learner, reported_on=ISSUED_ON, channel="hotline",
+            group=hotel_group, organisation=reached[index], state="CA", county="Alameda",
+            months_since_training=0)
         learners.append(learner)
     started_at = timezone.make_aware(datetime.datetime.combine(ISSUED_ON, datetime.time(8)))
     attempt = Attempt.objects.create(

@@ -6,18 +6,27 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
-from redflag.demo.translations import paired_strings, translate_page, translation_files
+from redflag.demo.translations import (
+    paired_strings,
+    seed_translations,
+    translate_page,
+    translation_files,
+)
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.strings import extract_strings
 
 from certificates.models import Certificate
 from certificates.pdf import Branding, render_html
+from courses.blocks import RICH_TEXT_FEATURES
+from courses.demo import seed_courses
 from courses.demo_data import load_course
 from courses.models import CoursePage, LessonPage
 from quizzes import services
 from quizzes.models import Attempt, CourseCompletion, QuizPage
 from quizzes.testing import answers_post, make_quiz, open_all_lessons
-from tests.conftest import make_course
+from tests.conftest import make_course, sign_in
 
 
 def spanish(page):
@@ -165,3 +174,51 @@ def test_a_page_with_an_untranslated_string_is_not_published(home, course_index,
         translate_page(course, es, {})
     assert not CoursePage.objects.filter(locale=es).exists()
 
+
+
+def test_a_trainers_first_edit_of_a_demo_lesson_leaves_its_other_paragraphs_translated(home):
+    # The rich-text editor saves bold as <b> and italics as <i>. Were the demo's lessons stored
+    # otherwise, a trainer's first save of a lesson would rewrite every paragraph with a bold word,
+    # and wagtail-localize would ask for each of them again in Spanish.
+    seed_courses(home)
+    seed_translations(home)
+    converter = ContentstateConverter(RICH_TEXT_FEATURES)
+    for lesson in LessonPage.objects.filter(locale=home.locale):
+        for block in lesson.body:
+            if block.block_type != "text":
+                continue
+            stored = block.value.source
+            saved = converter.to_database_format(converter.from_database_format(stored))
+            assert segments_of(saved) == segments_of(stored), lesson.title
+
+
+def segments_of(html):
+    _template, strings = extract_strings(html)
+    return [string.data for string, _attrs in strings]
+
+
+@pytest.mark.parametrize(("role", "publishes"), [("trainer", False), ("reviewer", True)])
+def test_syncing_translations_publishes_them_only_for_someone_who_may_publish(
+        client, course, spanish_course, role, publishes, request,
+        django_capture_on_commit_callbacks):
+    # wagtail-localize's sync page would publish the translations for anyone who may translate.
+    user = request.getfixturevalue(role)
+    lesson = LessonPage.objects.child_of(course).first()
+    spanish_lesson = lesson.get_translation(Locale.objects.get(language_code="es"))
+    published = spanish_lesson.live_revision_id
+    lesson.title = "Lesson one, revised"
+    lesson.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(lesson)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    sign_in(client, user.email)
+
+    form = client.get(url).content.decode()
+    assert ('name="publish_translations"' in form) is publishes
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        response = client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    spanish_lesson.refresh_from_db()
+    assert (spanish_lesson.live_revision_id != published) is publishes
+    # Either way the Spanish lesson now asks for the new English title.
+    source.refresh_from_db()
+    assert "Lesson one, revised" in source.content_json

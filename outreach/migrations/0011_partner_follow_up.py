@@ -39,7 +39,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outreach', '0009_campaigns'),
+        ('outreach', '0010_outcome_reports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -4,7 +4,9 @@
 - staff: an organisation's people and their status;
 - access: who may see which organisation and correct which in-person session;
 - downloads: organisation managers' ZIPs of their staff's certificates;
-- membership: joining with an invite code, and matching typed employers to the directory.
+- membership: joining with an invite code, and matching typed employers to the directory;
+- outcomes: reports made after the training (date and channel only), their figures and the
+  minimum cell size.
 
 Views, reports and commands call these functions; nothing here queries per row.
 """

@@ -24,8 +24,9 @@ from outreach.models import (
     InPersonSession,
     Organisation,
     OrganisationManager,
+    OutcomeReport,
 )
-from outreach.services import campaigns
+from outreach.services import campaigns, outcomes
 
 MANAGER_EMAIL = "manager@example.org"
 MANAGER_NAME = "Hana Okafor"
@@ -273,4 +274,18 @@ def _seed_training(today, organisations, groups, courses) -> int:
             group=organisation.group, organisation=organisation, state=organisation.state,
             county=organisation.county, attendees=attendees,
             notes="Demo session delivered by the task force.")
+
+    # A few trained staff counted a report they made afterwards: the dashboard's outcomes.
+    channels = [OutcomeReport.Channel.HOTLINE, OutcomeReport.Channel.SUPERVISOR,
+                OutcomeReport.Channel.POLICE, OutcomeReport.Channel.HOTLINE,
+                OutcomeReport.Channel.TASK_FORCE, OutcomeReport.Channel.CHILD_PROTECTIVE_SERVICES]
+    reporters = [certificate for certificate in certificates
+                 if certificate.user_id and not certificate.revoked_at][::3][:12]
+    for index, certificate in enumerate(reporters):
+        days_since = (today - certificate.issued_on).days
+        outcomes.record(
+            certificate.user, by=certificate.user, today=today,
+            reported_on=certificate.issued_on + datetime.timedelta(
+                days=rng.randrange(days_since + 1)),
+            channel=channels[index % len(channels)])
     return len(certificates) + 2

@@ -29,7 +29,14 @@ from certificates.models import Certificate
 from courses import locales
 from courses.models import DEFAULT_VALIDITY_MONTHS, CoursePage, StakeholderGroup
 from outreach import regions, training_log
-from outreach.models import InPersonSession, Organisation, new_invite_code
+from outreach.models import (
+    InPersonSession,
+    Organisation,
+    OutcomeReport,
+    TrainingRecord,
+    new_invite_code,
+)
+from outreach.services.outcomes import months_between
 
 STATES = ["CA", "MN", "NJ", "TX", "NV"]
 YEARS = 6
@@ -120,8 +127,9 @@ class _Writer:
 
 def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
              batch_size: int = 10000, progress_stream=None, learners: int | None = None,
-             organisations: int | None = None) -> dict:
-    """Write `records` training records and the learners and organisations behind them."""
+             organisations: int | None = None, outcomes: int = 0) -> dict:
+    """Write `records` training records and the learners and organisations behind them, and
+    `outcomes` outcome reports by those learners (see generate_outcomes)."""
     today = today or timezone.localdate()
     rng = random.Random(seed)
     groups = list(StakeholderGroup.objects.order_by("pk"))
@@ -308,10 +316,44 @@ def generate(records: int, *, seed: int = 1, today: datetime.date | None = None,
     bar.close()
     # Written without the certificate services, so the training log is recounted here, once.
     training_log.rebuild(progress_stream=progress_stream)
+    if outcomes:
+        generate_outcomes(outcomes, seed=seed, today=today, batch_size=batch_size)
     return {
         "organisations": organisations,
         "learners": learners,
         "certificates": certificates + len(reissues),
         "reissued": len(reissues),
         "sessions": sessions,
+        "outcomes": outcomes,
     }
+
+
+def generate_outcomes(count: int, *, seed: int = 1, today: datetime.date | None = None,
+                      batch_size: int = 10000) -> int:
+    """Write `count` outcome reports by learners of the training log, each after their latest
+    certificate (so it is the one the report follows), on a channel drawn with the hotline and
+    supervisors most common. Reads the latest records only (a sixth of the log)."""
+    today = today or timezone.localdate()
+    rng = random.Random(seed)
+    latest = list(TrainingRecord.objects.filter(next_on__isnull=True, user__isnull=False)
+                  .values_list("user_id", "group_id", "organisation_id", "state", "county",
+                               "issued_on"))
+    if not latest:
+        return 0
+    channels = [OutcomeReport.Channel.HOTLINE] * 4 + [OutcomeReport.Channel.SUPERVISOR] * 3 + [
+        OutcomeReport.Channel.POLICE] * 2 + [OutcomeReport.Channel.TASK_FORCE,
+                                             OutcomeReport.Channel.CHILD_PROTECTIVE_SERVICES]
+    writer = _Writer(OutcomeReport)
+    batch = []
+    for number in range(count):
+        user_id, group_id, organisation_id, state, county, issued_on = rng.choice(latest)
+        reported_on = issued_on + datetime.timedelta(
+            days=rng.randrange((today - issued_on).days + 1))
+        batch.append({"user_id": user_id, "recorded_by_id": user_id, "reported_on": reported_on,
+                      "channel": str(rng.choice(channels)), "group_id": group_id,
+                      "organisation_id": organisation_id, "state": state, "county": county,
+                      "months_since_training": months_between(issued_on, reported_on)})
+        if len(batch) == batch_size or number == count - 1:
+            writer.write(batch)
+            batch = []
+    return count

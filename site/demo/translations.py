@@ -19,11 +19,11 @@ import tomllib
 from pathlib import Path
 
 from django.db import transaction
-from redflag.lib.sanitise import clean_html
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
 
+from courses.demo import editor_html
 from courses.demo_data import DEMO_COURSES_DIR, TRANSLATION_FILE, load_course
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from quizzes.models import QuizPage
@@ -45,10 +45,10 @@ def translation_files(folder: Path = DEMO_COURSES_DIR) -> list[tuple[Path, Path,
 
 
 def _segments(key: str, text: str) -> list[str]:
-    """The strings wagtail-localize extracts from one value: each block of an HTML field, or the
-    whole of a plain one."""
+    """The strings wagtail-localize extracts from one value: each block of an HTML field (as a
+    demo lesson stores it), or the whole of a plain one."""
     if key == "html":
-        _template, strings = extract_strings(clean_html(text))
+        _template, strings = extract_strings(editor_html(text))
         return [string.data for string, _attrs in strings]
     return [StringValue.from_plaintext(text).data]
 

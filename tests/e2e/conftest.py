@@ -252,8 +252,9 @@ def shot(request):
 
 AXE_SOURCE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-# Wagtail's own markup, which Redflag cannot change: (path prefix, selector). Only
-# Wagtail's elements belong here, never Redflag's templates; each is excluded only where it shows.
+# Wagtail's own markup (and wagtail-localize's), which Redflag cannot change: (path prefix,
+# selector). Only their elements belong here, never Redflag's templates; each is excluded only
+# where it shows.
 WAGTAIL_EXCLUDES = [
     # Draftail, Wagtail's rich-text editor, gives its contenteditable textbox no accessible name:
     # the field's <label> points at a hidden input Wagtail keeps in step with the editor.
@@ -268,6 +269,14 @@ WAGTAIL_EXCLUDES = [
         "[data-streamfield-list-container] .w-panel__content > .w-field__wrapper > .w-field"
         " > .w-field__input > input",
     ),
+    # wagtail-localize's translation editor (a page's edit view, for a translation) colours the
+    # name of each field it lists ("Title", "Text") with a background colour of Wagtail's: 2.67:1.
+    ("/admin/", ".js-translation-editor section > ul > li > h3"),
+    # The box it opens to type a translation in has no name; the English above it says what to
+    # translate.
+    ("/admin/", ".js-translation-editor textarea:not([aria-label], [aria-labelledby])"),
+    # Its "Upload PO file" button opens a file input it hides; the input itself has no label.
+    ("/admin/", '.js-translation-editor form[enctype="multipart/form-data"] > input[type="file"]'),
     # Wagtail's user bar, shown to staff on Redflag's own pages: its menu fades in, and axe can
     # measure an item half-way through the fade (2.15:1 one run, fine the next).
     ("/", "wagtail-userbar"),
