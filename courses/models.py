@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -265,6 +266,8 @@ class CourseIndexPage(Page):
         if selected:
             courses = courses.filter(audience__slug=selected)
         courses = locales.localized(courses, locales.language_of(self))
+        # The translations come without the source's prefetched audience: one query for them all.
+        prefetch_related_objects(courses, "audience")
         my_group_id = self.learner_group_id(request.user)
         for course in courses:
             course.for_my_group = any(group.pk == my_group_id for group in course.audience.all())

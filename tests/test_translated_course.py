@@ -222,3 +222,19 @@ def test_syncing_translations_publishes_them_only_for_someone_who_may_publish(
     # Either way the Spanish lesson now asks for the new English title.
     source.refresh_from_db()
     assert "Lesson one, revised" in source.content_json
+
+
+def test_the_spanish_catalogue_costs_the_same_queries_whatever_the_translated_courses(
+        client, course_index, hotel_group, spanish_course):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    read_in(client, "es")
+    client.get(course_index.url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(course_index.url)
+    spanish(make_course(course_index, hotel_group, slug="second"))
+    with CaptureQueriesContext(connection) as two:
+        page = client.get(course_index.url).content.decode()
+    assert "[es] Course second" in page
+    assert len(two) == len(one)
