@@ -305,6 +305,19 @@ def test_the_dashboard_shows_exact_reports_per_group_organisation_county_and_mon
     assert "Rival Resort" in page
 
 
+def test_the_dashboard_names_the_organisations_with_most_reports_and_counts_them_all(
+        reports_world, hotel, rival):
+    f = coverage.CoverageFilter.default()
+    figures = outcomes.figures(f, coverage.Coverage(f).figures(), organisations_shown=1)
+    assert [(row.label, row.reports) for row in figures["organisations"]] == [
+        ("Harbor View Hotel", 7)]
+    assert figures["organisation_count"] == 2
+    everything = outcomes.figures(f, coverage.Coverage(f).figures(), organisations_shown=None)
+    assert [row.label for row in everything["organisations"]] == [
+        "Harbor View Hotel", "Rival Resort"]
+    assert everything["organisation_count"] == 2
+
+
 def test_the_dashboard_filters_the_figures_by_region(reports_world):
     f = coverage.CoverageFilter.default(state="CA", county="Contra Costa")
     figures = outcomes.figures(f, coverage.Coverage(f).figures())

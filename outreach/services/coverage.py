@@ -458,9 +458,11 @@ class Coverage:
                     total += n
         return {"group": by_group, "county": by_county, "total": total}
 
-    def _directory_sql(self) -> tuple[str, list]:
+    def _directory_sql(self, organisation_ids=None) -> tuple[str, list]:
         """SQL for the organisations in the filter with the people trained at each in the period:
-        (id, group_id, state, county, name, headcount, online, in_person), one row each.
+        (id, group_id, state, county, name, headcount, online, in_person), one row each; only
+        those in `organisation_ids` when given (read through the indexes that lead with the
+        organisation, not the whole directory).
 
         The one definition of the people per organisation, which the drill-down lists and the
         dashboard's totals sum (_directory_summary), so the join to 20,000 organisations happens
@@ -469,6 +471,12 @@ class Coverage:
         """
         f = self.f
         with_organisation = f.certificates().filter(organisation__isnull=False).order_by()
+        sessions = f.sessions().filter(organisation__isnull=False).order_by()
+        directory = f.directory().order_by()
+        if organisation_ids is not None:
+            with_organisation = with_organisation.filter(organisation_id__in=organisation_ids)
+            sessions = sessions.filter(organisation_id__in=organisation_ids)
+            directory = directory.filter(pk__in=organisation_ids)
         if self._runs_to_the_last_issue:
             # One pass over the training_latest_org index, in its (organisation) order: no hash
             # table of 20,000 groups.
@@ -479,9 +487,8 @@ class Coverage:
                       .annotate(n=Count("issued_on", filter=_first_in_period(f))))
         moved = (with_organisation.filter(moved=True).values("organisation_id")
                  .annotate(n=Count("user", distinct=True)))
-        in_person = (f.sessions().filter(organisation__isnull=False).order_by()
-                     .values("organisation_id").annotate(n=Sum("attendees")))
-        directory = f.directory().order_by().values(
+        in_person = sessions.values("organisation_id").annotate(n=Sum("attendees"))
+        directory = directory.values(
             o_id=F("pk"), o_group=F("group_id"), o_state=F("state"), o_county=F("county"),
             o_name=F("name"), o_headcount=F("headcount"))
         parts = [query.query.sql_with_params() for query in (directory, online, moved, in_person)]

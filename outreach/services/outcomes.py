@@ -22,7 +22,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -200,26 +199,57 @@ class OutcomeFigures:
         return queryset.order_by()
 
     def _counts(self) -> list[tuple]:
-        """(kind, group, organisation, state, county, months, n) in one statement."""
-        rows = self.reports().values("group_id", "organisation_id", "state", "county",
-                                     "months_since_training").annotate(n=Count("reported_on"))
-        sql, params = rows.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(f"""
-                WITH counts (group_id, organisation_id, state, county, months, n) AS MATERIALIZED (
-                    {sql})
-                SELECT 'group', group_id, CAST(NULL AS INTEGER), '', '', CAST(NULL AS INTEGER),
-                    SUM(n) FROM counts GROUP BY group_id
+        """(kind, group, organisation, state, county, months, n) in one statement: per group,
+        county and month since training, the organisations with most reports (the first
+        `organisations_shown`, or all) and, as kind "organisations", how many have any."""
+        reports = self.reports().values("group_id", "organisation_id", "state", "county",
+                                        "months_since_training")
+        sql, params = reports.query.sql_with_params()
+        if connection.vendor == "postgresql":
+            # The four groupings hashed in one pass over the period's reports: grouping by all
+            # five columns first would leave nearly as many groups as reports.
+            counts = f"""
+                SELECT CASE WHEN GROUPING(group_id) = 0 THEN 'group'
+                            WHEN GROUPING(organisation_id) = 0 THEN 'organisation'
+                            WHEN GROUPING(months_since_training) = 0 THEN 'months'
+                            ELSE 'county' END,
+                    group_id, organisation_id, COALESCE(state, ''), COALESCE(county, ''),
+                    months_since_training, COUNT(*)
+                FROM ({sql}) AS reports
+                GROUP BY GROUPING SETS ((group_id), (organisation_id), (state, county),
+                                       (months_since_training))"""
+        else:  # SQLite has no GROUPING SETS: the same four groupings, one after the other.
+            counts = """
+                SELECT 'group', group_id, NULL, '', '', NULL, COUNT(*) FROM reports
+                GROUP BY group_id
                 UNION ALL
-                SELECT 'organisation', NULL, organisation_id, '', '', NULL, SUM(n) FROM counts
-                WHERE organisation_id IS NOT NULL GROUP BY organisation_id
+                SELECT 'organisation', NULL, organisation_id, '', '', NULL, COUNT(*)
+                FROM reports GROUP BY organisation_id
                 UNION ALL
-                SELECT 'county', NULL, NULL, state, county, NULL, SUM(n) FROM counts
+                SELECT 'county', NULL, NULL, state, county, NULL, COUNT(*) FROM reports
                 GROUP BY state, county
                 UNION ALL
-                SELECT 'months', NULL, NULL, '', '', months, SUM(n) FROM counts
-                GROUP BY months
-            """, params)
+                SELECT 'months', NULL, NULL, '', '', months_since_training, COUNT(*) FROM reports
+                GROUP BY months_since_training"""
+            counts = f"WITH reports AS ({sql}) {counts}"
+            params = list(params)
+        # No limit is written as the largest a LIMIT takes on both databases.
+        shown = (2 ** 31 - 1) if self.organisations_shown is None else self.organisations_shown
+        with connection.cursor() as cursor:
+            cursor.execute(f"""
+                WITH counts (kind, group_id, organisation_id, state, county, months, n) AS
+                    MATERIALIZED ({counts})
+                SELECT * FROM counts WHERE kind <> 'organisation'
+                UNION ALL
+                SELECT * FROM (
+                    SELECT * FROM counts
+                    WHERE kind = 'organisation' AND organisation_id IS NOT NULL
+                    ORDER BY n DESC, organisation_id LIMIT %s
+                ) AS shown
+                UNION ALL
+                SELECT 'organisations', NULL, NULL, '', '', NULL, COUNT(*) FROM counts
+                WHERE kind = 'organisation' AND organisation_id IS NOT NULL
+            """, [*params, shown])
             return cursor.fetchall()
 
     def _organisations(self, ids: list[int]) -> dict[int, tuple[str, int]]:
@@ -228,14 +258,13 @@ class OutcomeFigures:
         organisation may lie outside the filter's directory (it moved county since)."""
         ids = ids or [0]  # no organisation has the id 0: the same queries whatever the data
         names = dict(Organisation.objects.filter(pk__in=ids).values_list("pk", "name"))
-        sql, params = Coverage(self.f)._directory_sql()
-        placeholders = ", ".join(["%s"] * len(ids))
+        sql, params = Coverage(self.f)._directory_sql(organisation_ids=ids)
         with connection.cursor() as cursor:
             cursor.execute(f"""
                 WITH directory (o_id, o_group, o_state, o_county, o_name, o_headcount, online,
                                 in_person) AS ({sql})
-                SELECT o_id, online + in_person FROM directory WHERE o_id IN ({placeholders})
-            """, [*params, *ids])
+                SELECT o_id, online + in_person FROM directory
+            """, params)
             people = dict(cursor.fetchall())
         return {pk: (name, people.get(pk, 0)) for pk, name in names.items()}
 
@@ -251,7 +280,7 @@ class OutcomeFigures:
         by_organisation: dict = {}
         by_county: dict = {}
         by_band = [0] * len(MONTH_BANDS)
-        total = 0
+        total = organisation_count = 0
         for kind, group_id, organisation_id, state, county, months, n in self._counts():
             n = int(n or 0)
             if kind == "group":
@@ -259,6 +288,8 @@ class OutcomeFigures:
                 total += n
             elif kind == "organisation":
                 by_organisation[organisation_id] = n
+            elif kind == "organisations":
+                organisation_count = n
             elif kind == "county":
                 name = regions.canonical_county(state, county) or county
                 key = (state or "", name)
@@ -274,8 +305,6 @@ class OutcomeFigures:
             group_rows.append(OutcomeRow("group", None, str(_("(no group)")), by_group[None]))
 
         ranked = sorted(by_organisation.items(), key=lambda item: (-item[1], item[0]))
-        if self.organisations_shown is not None:
-            ranked = ranked[:self.organisations_shown]
         directory = self._organisations([pk for pk, _n in ranked])
         organisation_rows = []
         for pk, n in ranked:
@@ -296,7 +325,7 @@ class OutcomeFigures:
             "total": OutcomeRow("total", None, str(_("All groups")), total, trained),
             "groups": group_rows,
             "organisations": organisation_rows,
-            "organisation_count": len(by_organisation),
+            "organisation_count": organisation_count,
             "counties": county_rows,
             "months": band_rows,
         }
