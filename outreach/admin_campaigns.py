@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.log_actions import log
@@ -48,7 +48,11 @@ class CampaignPage(CampaignAccessMixin, WagtailAdminTemplateMixin, TemplateView)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("campaign", getattr(self, "campaign", None))
+        campaign = context.setdefault("campaign", getattr(self, "campaign", None))
+        # A saved campaign's own pages offer its deletion; a target's page does not.
+        context["may_delete"] = bool(
+            campaign is not None and campaign.pk and "target" not in context
+            and self.request.user.has_perm("outreach.delete_campaign"))
         return context
 
 
@@ -175,6 +179,37 @@ class CampaignFormView(CampaignPage):
         messages.success(request, _("Campaign “%(name)s” saved: %(count)s new targets.") % {
             "name": campaign.name, "count": added})
         return redirect("campaigns:campaign", campaign.pk)
+
+
+class CampaignDeleteView(CampaignPage):
+    """Asks first, naming the campaign and what goes with it; deletes on the confirming POST.
+    Deleting needs Wagtail's "delete" permission (coordinators); a campaign the user may not
+    see answers 404."""
+
+    permission_required = "delete"
+    template_name = "outreach/admin/campaign_delete.html"
+    page_title = gettext_lazy("Delete campaign")
+    header_icon = "bin"
+
+    def load(self):
+        self.campaign = access.campaign_for(self.request.user, self.kwargs["pk"])
+
+    def get(self, request, *args, **kwargs):
+        self.load()
+        targets = self.campaign.targets.aggregate(
+            total=Count("pk"), assigned=Count("pk", filter=Q(trainer__isnull=False)))
+        return self.render_to_response(self.get_context_data(
+            target_count=targets["total"], assigned_count=targets["assigned"]))
+
+    def post(self, request, *args, **kwargs):
+        self.load()
+        name = self.campaign.name
+        count = campaigns.delete_campaign(self.campaign, by=request.user)
+        messages.success(request, ngettext(
+            "Campaign “%(name)s” deleted, with its %(count)s target.",
+            "Campaign “%(name)s” deleted, with its %(count)s targets.", count) % {
+            "name": name, "count": count})
+        return redirect("campaigns:index")
 
 
 class CampaignTargetView(CampaignPage):

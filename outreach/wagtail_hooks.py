@@ -102,6 +102,8 @@ class CampaignViewSet(ViewSet):
             path("new/", admin_campaigns.CampaignFormView.as_view(), name="add"),
             path("<int:pk>/", admin_campaigns.CampaignView.as_view(), name="campaign"),
             path("<int:pk>/edit/", admin_campaigns.CampaignFormView.as_view(), name="edit"),
+            path("<int:pk>/delete/", admin_campaigns.CampaignDeleteView.as_view(),
+                 name="delete"),
             path("<int:pk>/assign/", admin_campaigns.AssignTrainerView.as_view(),
                  name="assign"),
             path("targets/<int:pk>/", admin_campaigns.CampaignTargetView.as_view(),

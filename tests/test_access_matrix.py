@@ -351,6 +351,9 @@ ACCESS = {
     "admin/campaigns/<int:pk>/": Row(ADMIN(200, "no", 200, 200), ADMIN(405, "no", 405, 405)),
     "admin/campaigns/<int:pk>/edit/": Row(ADMIN("no", "no", 200, 200),
                                           ADMIN("no", "no", 200, 200)),
+    # Asks first; the confirming POST deletes the campaign and its targets, back to the list.
+    "admin/campaigns/<int:pk>/delete/": Row(ADMIN("no", "no", 200, 200),
+                                            ADMIN("no", "no", 302, 302)),
     # Ticked targets to one trainer, a POST from the campaign page (an empty one: back to it).
     "admin/campaigns/<int:pk>/assign/": Row(ADMIN("no", "no", 405, 405),
                                             ADMIN("no", "no", 302, 302)),

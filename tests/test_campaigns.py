@@ -16,10 +16,17 @@ from certificates.models import Certificate
 from courses.models import StakeholderGroup
 from outreach import ical
 from outreach.admin_campaigns import CampaignView
-from outreach.models import CalendarFeed, Campaign, CampaignTarget, InPersonSession, Organisation
-from outreach.services import campaigns
+from outreach.models import (
+    CalendarFeed,
+    Campaign,
+    CampaignTarget,
+    InPersonSession,
+    Organisation,
+    OutcomeReport,
+)
+from outreach.services import campaigns, outcomes
 
-from .conftest import certificates_written, make_user
+from .conftest import FrontDoorClient, certificates_written, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -464,3 +471,97 @@ def test_a_coordinator_assigns_ticked_targets_to_a_trainer_at_once(
     assert client.post(reverse("campaigns:assign", args=[shared_campaign.pk]),
                        {"targets": [bayview.pk], "trainer": other_trainer.pk}).status_code == 302
     assert shared_campaign.targets.get(pk=bayview.pk).trainer == trainer
+
+
+# Deleting a campaign ---------------------------------------------------------------------------
+
+def test_the_delete_page_names_the_campaign_and_what_goes_with_it(client, coordinator,
+                                                                    shared_campaign):
+    client.force_login(coordinator)
+    delete = reverse("campaigns:delete", args=[shared_campaign.pk])
+    for page in (reverse("campaigns:campaign", args=[shared_campaign.pk]),
+                 reverse("campaigns:edit", args=[shared_campaign.pk])):
+        assert f'class="button no" href="{delete}"' in client.get(page).content.decode()
+
+    page = client.get(delete).content.decode()
+
+    assert "Delete the campaign “Spring hotels”?" in page
+    assert "its 3 target organisations" in page and "trainer assignments" in page
+    assert "2 targets are assigned to trainers, who will no longer see them." in page
+    assert ("The organisations stay in the directory, and in-person sessions, certificates and "
+            "outcome reports are kept") in page
+    assert f'<form method="post" action="{delete}">' in page and "csrfmiddlewaretoken" in page
+    assert Campaign.objects.filter(pk=shared_campaign.pk).exists()  # asking deletes nothing
+
+
+def test_deleting_removes_the_campaign_and_its_targets_and_keeps_what_was_done(
+        client, coordinator, hotel_group, shared_campaign, course, learner):
+    harbor = Organisation.objects.get(name="Harbor View Hotel")
+    held = session(harbor, datetime.date(2026, 3, 20))
+    issued = certificate(learner, course, hotel_group, harbor, datetime.date(2026, 3, 10))
+    report = outcomes.record(learner, reported_on=datetime.date(2026, 4, 1), channel="hotline",
+                             by=learner, today=TODAY)
+    organisation("Mission Motel", hotel_group, county="San Francisco")
+    other = make_campaign(coordinator, [hotel_group], [["CA", "San Francisco"]],
+                          name="San Francisco motels")
+    organisations_before = Organisation.objects.count()
+    client.force_login(coordinator)
+
+    response = client.post(reverse("campaigns:delete", args=[shared_campaign.pk]), follow=True)
+
+    assert response.redirect_chain == [(reverse("campaigns:index"), 302)]
+    assert "Campaign “Spring hotels” deleted, with its 3 targets." in response.content.decode()
+    assert not Campaign.objects.filter(pk=shared_campaign.pk).exists()
+    assert not CampaignTarget.objects.filter(campaign_id=shared_campaign.pk).exists()
+    assert targeted(other) == {"Mission Motel"}
+    assert Organisation.objects.count() == organisations_before
+    assert InPersonSession.objects.filter(pk=held.pk).exists()
+    assert Certificate.objects.filter(pk=issued.pk).exists()
+    assert OutcomeReport.objects.filter(pk=report.pk).exists()
+
+
+def test_deleting_a_campaign_is_logged_with_its_number_of_targets(client, coordinator,
+                                                                   shared_campaign):
+    client.force_login(coordinator)
+    client.post(reverse("campaigns:delete", args=[shared_campaign.pk]))
+
+    entry = ModelLogEntry.objects.get(object_id=str(shared_campaign.pk), action="wagtail.delete")
+    assert (entry.user, entry.label, entry.data, entry.deleted) == (
+        coordinator, "Spring hotels", {"targets": 3}, True)
+    assert entry.content_type.model_class() is Campaign
+
+
+def test_a_trainer_cannot_delete_a_campaign_even_with_targets_in_it(client, trainer,
+                                                                     shared_campaign):
+    client.force_login(trainer)
+    delete = reverse("campaigns:delete", args=[shared_campaign.pk])
+    page = client.get(reverse("campaigns:campaign", args=[shared_campaign.pk])).content.decode()
+    assert delete not in page
+
+    # Wagtail's refusal, as for editing: back to the admin's home.
+    assert client.get(delete)["Location"] == reverse("wagtailadmin_home")
+    assert client.post(delete)["Location"] == reverse("wagtailadmin_home")
+    assert shared_campaign.targets.count() == 3
+    assert not ModelLogEntry.objects.filter(action="wagtail.delete").exists()
+
+
+def test_a_campaign_that_does_not_exist_is_404(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("campaigns:delete", args=[999])).status_code == 404
+    assert client.post(reverse("campaigns:delete", args=[999])).status_code == 404
+
+
+def test_only_a_post_with_the_csrf_token_deletes(coordinator, shared_campaign):
+    client = FrontDoorClient(enforce_csrf_checks=True)
+    client.force_login(coordinator)
+    delete = reverse("campaigns:delete", args=[shared_campaign.pk])
+
+    assert client.post(delete).status_code == 403  # no token: a forged form from elsewhere
+    page = client.get(delete).content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    # Only the confirming form's POST deletes: not an HTTP DELETE, even with the token.
+    assert client.delete(delete, headers={"X-CSRFToken": token}).status_code == 405
+    assert Campaign.objects.filter(pk=shared_campaign.pk).exists()
+
+    assert client.post(delete, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert not Campaign.objects.filter(pk=shared_campaign.pk).exists()

@@ -275,6 +275,24 @@ def test_my_training_lists_certificates_with_download_and_renewal_date(learner_c
     assert 'href="/my-training/" aria-current="page"' in page  # in the main navigation
 
 
+def test_my_training_leads_a_learner_with_a_certificate_to_record_a_report(
+    learner_client, certificate
+):
+    page = learner_client.get("/my-training/").content.decode()
+    assert "Did you make a report?" in page
+    assert f'href="{reverse("outreach:outcome_new")}"' in page
+    assert f'href="{reverse("outreach:outcomes")}"' in page
+    # The link opens the form itself, not the "pass a course first" notice.
+    form = learner_client.get(reverse("outreach:outcome_new"))
+    assert form.status_code == 200 and 'name="reported_on"' in form.content.decode()
+
+
+def test_my_training_offers_no_report_form_before_any_certificate(learner_client):
+    page = learner_client.get("/my-training/").content.decode()
+    assert "No certificates yet" in page
+    assert reverse("outreach:outcome_new") not in page
+
+
 def test_my_training_shows_courses_in_progress_from_opened_lessons(learner_client, course, lessons):
     learner_client.get(lessons[0].url)
     page = learner_client.get("/my-training/").content.decode()

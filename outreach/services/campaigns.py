@@ -175,6 +175,21 @@ def assign(targets, trainer, *, by) -> int:
     return len(changed)
 
 
+@transaction.atomic
+def delete_campaign(campaign: Campaign, *, by) -> int:
+    """Delete a campaign and its targets, with their trainers, statuses and dates. Nothing else
+    goes: organisations, in-person sessions, certificates and outcome reports belong to the
+    directory and the training log, which the campaign only read. Returns how many targets went.
+
+    Logged on the campaign before it goes, with the number of its targets, since the targets
+    leave no entry of their own."""
+    count = campaign.targets.count()
+    log(instance=campaign, action="wagtail.delete", user=by, data={"targets": count},
+        deleted=True)
+    campaign.delete()
+    return count
+
+
 # Calendar feeds ------------------------------------------------------------------------------
 
 def feed_for(user) -> CalendarFeed:
