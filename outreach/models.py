@@ -373,7 +373,7 @@ TRAINERS_GROUP = "Trainers"
 class Campaign(models.Model):
     """A push to train the not-reached organisations of some stakeholder groups in some counties.
 
-    Its targets are chosen once, when it is created (services.campaigns.create_campaign); whether
+    Its targets are chosen once, when it is created (services.campaigns.choose_targets); whether
     a target is trained is never stored but read from the training log (services.campaigns)."""
 
     class Goal(models.TextChoices):

@@ -133,3 +133,69 @@ def run(report):
     report.row(f"drill-down: an organisation's people ({connection.vendor})",
                f"{median:.0f} ms median, {p95:.0f} ms p95, {len(queries)} queries",
                "constant queries", size)
+
+    _campaign_rows(report, client, group, size, repeat)
+
+
+def _campaign_rows(report, client, group, size, repeat):
+    """A state-wide campaign for one group: its targets chosen from the not-reached
+    organisations, half given to a trainer, then its figures and its page."""
+    import datetime
+
+    from django.utils import timezone
+
+    from outreach.models import Campaign, CampaignTarget
+    from outreach.services import campaigns
+    from tests.conftest import make_user
+
+    today = timezone.localdate()
+    counties = sorted({(state, county) for state, county in
+                       group.organisations.filter(state="CA").values_list("state", "county")})
+    coordinator = make_user("bench-campaign-coordinator@example.org", group="Coordinators")
+    trainer = make_user("bench-campaign-trainer@example.org", group="Trainers")
+    campaign = Campaign.objects.create(
+        name="Bench campaign", counties=[list(place) for place in counties],
+        starts_on=today - datetime.timedelta(days=180),
+        ends_on=today + datetime.timedelta(days=180),
+        goal_kind=Campaign.Goal.ORGANISATIONS, goal=500, created_by=coordinator)
+    campaign.groups.add(group)
+    started = time.perf_counter()
+    chosen = campaigns.choose_targets(campaign, by=coordinator, today=today)
+    chose_in = (time.perf_counter() - started) * 1000
+    report.row(f"campaign: choose the not-reached targets ({connection.vendor})",
+               f"{chose_in:.0f} ms, {chosen:,} chosen", "",
+               f"{len(counties)} counties, one group; {size}")
+    # A campaign under way: every one of the group's organisations there is a target by now,
+    # most of them trained since (the synthetic log reaches most organisations), half of them
+    # given to a trainer.
+    CampaignTarget.objects.bulk_create(
+        [CampaignTarget(campaign=campaign, organisation_id=pk) for pk in
+         group.organisations.filter(state="CA").exclude(campaign_targets__campaign=campaign)
+         .values_list("pk", flat=True)])
+    targets = campaign.targets.count()
+    CampaignTarget.objects.filter(campaign=campaign, pk__in=campaign.targets.order_by("pk")
+                                  .values("pk")[:targets // 2]).update(trainer=trainer)
+    campaign_size = (f"{targets:,} targets ({len(counties)} counties, one group), half assigned "
+                     f"to a trainer; {size}")
+
+    def figures():
+        campaigns.progress(campaign, today)
+        campaigns.per_trainer(campaign.targets.all(), campaign, today)
+
+    with CaptureQueriesContext(connection) as queries:
+        figures()
+    figure_queries = len(queries)
+    median, p95 = timed(figures, repeat=repeat, warmup=1)
+    report.row(f"campaign figures: progress and per trainer ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95, {figure_queries} queries",
+               "≤ 100 ms on PostgreSQL, constant queries", campaign_size)
+
+    page = f"/admin/campaigns/{campaign.pk}/"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page).status_code == 200
+    # Counted now: each request after this one empties the query log.
+    page_queries = len(queries)
+    median, p95 = timed(lambda: client.get(page), repeat=repeat, warmup=1)
+    report.row(f"campaign page, coordinator ({connection.vendor})",
+               f"{median:.0f} ms median, {p95:.0f} ms p95, {page_queries} queries",
+               "≤ 200 ms on PostgreSQL, constant queries", campaign_size)
