@@ -176,7 +176,7 @@ def test_a_campaign_trains_a_hotel_and_counts_the_report_that_came_of_it(
     for name in ("Bayview Suites", "Union Square Grand", "Bay Valley Water & Power"):
         expect(office.get_by_role("rowheader", name=name)).to_have_count(0)
     expect(progress_figure(office, "target organisations reached")).to_have_text("0")
-    expect(progress_figure(office, "reports made after training")).to_have_text("0")
+    expect(progress_figure(office, "made after training by staff")).to_have_text("0")
     shot(office, "campaign-created")
     campaign = Campaign.objects.get(name=CAMPAIGN)
     assert campaign.created_by == coordinator
@@ -296,12 +296,14 @@ def test_a_campaign_trains_a_hotel_and_counts_the_report_that_came_of_it(
     expect(progress_figure(office, "people trained")).to_have_text("3")
     expect(office.locator(".campaign-totals")).to_contain_text("3 online, 0 in person")
     expect(progress_figure(office, "target organisations reached")).to_have_text("1")
-    expect(progress_figure(office, "reports made after training")).to_have_text("1")
+    expect(progress_figure(office, "made after training by staff")).to_have_text("1")
+    expect(office.locator(".campaign-totals")).to_contain_text(
+        "1 report made after training by staff of the targets")
     shot(office, "campaign-trained-and-outcome")
     # The trainer's view of the same campaign keeps the minimum cell size.
     field.reload()
     expect(target_row(field, HOTEL)).to_contain_text("Trained")
-    expect(progress_figure(field, "reports made after training")).to_have_text("fewer than 5")
+    expect(progress_figure(field, "made after training by staff")).to_have_text("fewer than 5")
     shot(field, "trainer-sees-fewer-than-5")
 
     # 7. The dashboard counts the report exactly; its downloads say "fewer than 5", never 1.
