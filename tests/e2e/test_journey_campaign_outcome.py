@@ -26,7 +26,13 @@ from quizzes.demo import seed_quizzes
 from tests.conftest import PASSWORD as STAFF_PASSWORD
 from tests.conftest import TOTP_SECRET, make_user
 
-from .journeys import PASSWORD_AGAIN_LABEL, PASSWORD_LABEL, answer_demo_quiz, verification_code
+from .journeys import (
+    PASSWORD_AGAIN_LABEL,
+    PASSWORD_LABEL,
+    answer_demo_quiz,
+    sign_in,
+    verification_code,
+)
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -73,8 +79,6 @@ def directory(demo_site):
 
 
 def staff_sign_in(page, user):
-    from .journeys import sign_in
-
     sign_in(page, user.email, STAFF_PASSWORD, totp_secret=TOTP_SECRET)
 
 
