@@ -19,7 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import AssignTrainerForm, CampaignForm, CampaignTargetForm
 from .models import Campaign, CampaignTarget
-from .services import access, campaigns
+from .services import access, campaigns, outcomes
 
 TARGETS_PER_PAGE = 50
 OVERDUE_SHOWN = 50
@@ -101,18 +101,24 @@ class CampaignView(CampaignPage):
         for target in page.object_list:
             target.stage = campaigns.STAGES[campaigns.stage(target, today)]
         overdue = list(campaigns.overdue(visible, today)[:OVERDUE_SHOWN])
+        progress = campaigns.progress(campaign, today)
+        runs_campaigns = access.runs_campaigns(user)
         context.update(
             campaign=campaign,
             groups=list(campaign.groups.all()),
-            progress=campaigns.progress(campaign, today),
+            progress=progress,
+            # The exact number is the coordinator's, as on their dashboard; a trainer reads it
+            # through the minimum cell size, since "one report from the hotel I trained" could
+            # point at a person they met.
+            outcome_reports=(progress.outcome_reports if runs_campaigns
+                             else outcomes.suppress(progress.outcome_reports)),
             page=page,
             targets=page.object_list,
             overdue=overdue,
             trainers=campaigns.per_trainer(visible, campaign, today),
             today=today,
-            runs_campaigns=access.runs_campaigns(user),
-            assign_form=AssignTrainerForm(campaign=campaign) if access.runs_campaigns(user)
-            else None,
+            runs_campaigns=runs_campaigns,
+            assign_form=AssignTrainerForm(campaign=campaign) if runs_campaigns else None,
         )
         return context
 
@@ -131,7 +137,9 @@ class AssignTrainerView(CampaignPage):
         else:
             count = campaigns.assign(form.cleaned_data["targets"], form.cleaned_data["trainer"],
                                      by=request.user)
-            messages.success(request, _("%(count)s targets assigned.") % {"count": count})
+            messages.success(request, ngettext("%(count)s target assigned.",
+                                               "%(count)s targets assigned.", count)
+                             % {"count": count})
         return redirect(reverse("campaigns:campaign", args=[campaign.pk]) + (
             f"?p={request.POST['p']}" if request.POST.get("p", "").isdigit() else ""))
 
@@ -176,8 +184,9 @@ class CampaignFormView(CampaignPage):
                 log(instance=campaign, action="wagtail.create" if creating else "wagtail.edit",
                     user=request.user, data={"fields": form.changed_data}, content_changed=True)
             added = campaigns.choose_targets(campaign, by=request.user, today=self.get_today())
-        messages.success(request, _("Campaign “%(name)s” saved: %(count)s new targets.") % {
-            "name": campaign.name, "count": added})
+        messages.success(request, ngettext("Campaign “%(name)s” saved: %(count)s new target.",
+                                           "Campaign “%(name)s” saved: %(count)s new targets.",
+                                           added) % {"name": campaign.name, "count": added})
         return redirect("campaigns:campaign", campaign.pk)
 
 

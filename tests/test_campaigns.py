@@ -237,6 +237,59 @@ def test_overdue_follow_ups_are_those_due_before_today(coordinator, hotel_group)
         "Harbor View Hotel", "Lakeside Inn"]
 
 
+# What came of it: reports made after training ------------------------------------------------
+
+@pytest.fixture
+def reporting_campaign(coordinator, hotel_group, course, learner, other_learner):
+    """A campaign whose target's staff made reports before and after its start, and a hotel
+    outside it whose staff made one too."""
+    harbor = organisation("Harbor View Hotel", hotel_group)
+    elsewhere = organisation("Union Square Grand", hotel_group, county="San Francisco")
+    campaign = make_campaign(coordinator, [hotel_group], [["CA", "Alameda"]],
+                             today=datetime.date(2026, 1, 2))
+    certificate(learner, course, hotel_group, harbor, datetime.date(2026, 1, 10))
+    certificate(other_learner, course, hotel_group, elsewhere, datetime.date(2026, 1, 10))
+    for reported_on, channel in ((datetime.date(2026, 2, 20), "hotline"),  # before the start
+                                 (START, "police"), (datetime.date(2026, 4, 2), "hotline")):
+        outcomes.record(learner, reported_on=reported_on, channel=channel, by=learner,
+                        today=TODAY)
+    outcomes.record(other_learner, reported_on=datetime.date(2026, 3, 5), channel="hotline",
+                    by=other_learner, today=TODAY)  # not a target's staff
+    return campaign
+
+
+def test_progress_counts_the_reports_its_targets_staff_made_since_its_start(
+        reporting_campaign):
+    assert campaigns.progress(reporting_campaign, TODAY).outcome_reports == 2
+    # A report made on a later day is counted once that day has come.
+    assert campaigns.outcome_reports(reporting_campaign, datetime.date(2026, 4, 1)) == 1
+
+
+def test_a_report_stays_with_the_organisation_the_training_counted_at(
+        reporting_campaign, learner, hotel_group):
+    # The learner moves on: the reports they made as Harbor View's staff stay Harbor View's.
+    learner.learner_profile.organisation = organisation("Lakeside Inn", hotel_group,
+                                                        county="San Francisco")
+    learner.learner_profile.save()
+    assert campaigns.outcome_reports(reporting_campaign, TODAY) == 2
+
+
+def test_the_coordinator_reads_the_exact_count_and_a_trainer_fewer_than_5(
+        client, coordinator, trainer, reporting_campaign, monkeypatch):
+    monkeypatch.setattr(CampaignView, "get_today", lambda self: TODAY)
+    reporting_campaign.targets.update(trainer=trainer)
+    url = reverse("campaigns:campaign", args=[reporting_campaign.pk])
+    figure = ('<span class="campaign-figure">{}</span> reports made after training by staff of '
+              "the targets")
+
+    client.force_login(coordinator)
+    assert figure.format(2) in client.get(url).content.decode()
+    client.force_login(trainer)
+    page = client.get(url).content.decode()
+    assert figure.format("fewer than 5") in page
+    assert figure.format(2) not in page
+
+
 # Who sees what ----------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -350,6 +403,8 @@ def test_the_campaign_page_costs_the_same_queries_whatever_the_number_of_targets
     campaign.targets.update(trainer=trainer, next_follow_up_on=datetime.date(2026, 4, 1))
     certificate(learner, course, hotel_group, Organisation.objects.get(name="Hotel 0"),
                 datetime.date(2026, 3, 2))
+    outcomes.record(learner, reported_on=datetime.date(2026, 3, 9), channel="hotline",
+                    by=learner, today=TODAY)
     assert campaign.targets.count() == 30
     assert queries() == few
 
