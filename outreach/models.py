@@ -351,6 +351,33 @@ class TrainingMonth(models.Model):
         return f"{self.month:%Y-%m} · {self.state} {self.county}"
 
 
+class OutcomeMonth(models.Model):
+    """The outcome reports summed per calendar month, group, state, county and band of months
+    since training (services.outcomes.MONTH_BANDS): the dashboard's outcome figures per group,
+    county and months since training for whole months, without reading the reports, as
+    TrainingMonth does for people trained. Written only by outreach.services.outcomes, which
+    recounts a month from its reports whenever one is recorded or deleted."""
+
+    month = models.DateField()
+    group = models.ForeignKey("courses.StakeholderGroup", on_delete=models.SET_NULL, null=True,
+                              related_name="+", db_index=False)
+    state = models.CharField(max_length=2, blank=True)
+    county = models.CharField(max_length=100, blank=True)
+    band = models.PositiveSmallIntegerField()
+    reports = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("outcome month")
+        verbose_name_plural = _("outcome months")
+        default_permissions = ()
+        indexes = [
+            models.Index(fields=["month", "group", "state", "county"], name="outcome_month"),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} · {self.state} {self.county}"
+
+
 def organisation_by_invite_code(typed: str) -> "Organisation | None":
     code = normalise_invite_code(typed)
     if not code:
@@ -554,6 +581,9 @@ class OutcomeReport(models.Model):
                                  "months_since_training"], name="outcome_period"),
             # services.outcomes.reports_of: a learner's own records, newest first.
             models.Index(fields=["user", "reported_on"], name="outcome_user"),
+            # services.outcomes.OutcomeFigures: reports per organisation in a period, counted in
+            # organisation order from this index alone.
+            models.Index(fields=["organisation", "reported_on"], name="outcome_organisation"),
         ]
 
     def __str__(self):

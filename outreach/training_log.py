@@ -46,11 +46,12 @@ certificate takes its record with it, so its month is unknown: a deletion recoun
 (rare: staff deletions; about a second on a million records). Outreach never writes the
 certificates table.
 
-How it is checked. `drift()` recounts every record from the certificates table, and the months
-table from the records, and compares; `manage.py refresh_training_log --check` reports drift and
+How it is checked. `drift()` recounts every record from the certificates table, the months
+table from the records and the outcome reports' months table (services.outcomes) from the
+reports, and compares; `manage.py refresh_training_log --check` reports drift and
 exits non-zero (nightly, from deploy/), and the test suite checks it after every test that touches
 the database. Data written behind Redflag's back (SQL, another tool's import) is repaired by
-`refresh_training_log`, which rewrites both.
+`refresh_training_log`, which rewrites all three.
 """
 
 
@@ -62,6 +63,7 @@ from redflag.lib.dates import add_months
 from certificates.models import Certificate
 
 from .models import TrainingMonth, TrainingRecord
+from .services import outcomes
 from .services.coverage import MonthStart, _as_date
 
 _COLUMNS = ("certificate_id", "user_id", "course_id", "group_id", "organisation_id", "state",
@@ -224,6 +226,7 @@ def rebuild(*, batch_size: int = 20000, progress_stream=None) -> int:
         _rewrite("user_id IS NULL", "user_id IS NULL", [])
     if low is None:
         _rewrite_months()
+        outcomes.recount_months()
         return 0
     bar = Progress(high - low + 1, progress_stream)
     for start in range(low, high + 1, batch_size):
@@ -235,6 +238,7 @@ def rebuild(*, batch_size: int = 20000, progress_stream=None) -> int:
     bar.close()
     with transaction.atomic():
         _rewrite_months()
+    outcomes.recount_months()
     return learners
 
 
@@ -264,4 +268,6 @@ def drift(*, sample: int = 5) -> tuple[int, list]:
             [*params, *params],
         )
         rows += cursor.fetchall()
+    # The outcome reports' months table against a recount from the reports.
+    rows += outcomes.months_drift()
     return len(rows), rows[:sample]

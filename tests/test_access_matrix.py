@@ -46,6 +46,7 @@ from outreach.models import (
     OutcomeReport,
     PartnerFollowUp,
 )
+from outreach.services import outcomes
 from quizzes import services
 from quizzes.testing import make_quiz, open_all_lessons
 
@@ -413,6 +414,7 @@ def objects(course, hotel_group, coordinator):
         user=learner, recorded_by=learner, reported_on=issued, channel="hotline",
         group=hotel_group, organisation=hotel, state="CA", county="Alameda",
         months_since_training=0)
+    outcomes.recount_months()  # written with the ORM, as only outcomes.record does
     from wagtail.documents.models import Document
 
     document = Document.objects.create(title="Handout", file=ContentFile(b"x", "handout.txt"))

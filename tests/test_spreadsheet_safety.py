@@ -27,6 +27,7 @@ from certificates.models import Certificate
 from certificates.services import bulk_downloads
 from courses.models import CoursePage, StakeholderGroup
 from outreach.models import InPersonSession, Organisation, OrganisationManager, OutcomeReport
+from outreach.services import outcomes
 from quizzes.models import Answer, Attempt
 from quizzes.testing import make_quiz
 from tests.conftest import certificates_written, confirm_password, make_jurisdiction, make_user
@@ -170,6 +171,7 @@ def hostile_world(course_index, hotel_group):
             user=learner, recorded_by=learner, reported_on=ISSUED_ON, channel="hotline",
             group=hotel_group, organisation=reached[index], state="CA", county="Alameda",
             months_since_training=0)
+        outcomes.recount_months()  # written with the ORM, as only outcomes.record does
         learners.append(learner)
     started_at = timezone.make_aware(datetime.datetime.combine(ISSUED_ON, datetime.time(8)))
     attempt = Attempt.objects.create(

@@ -9,6 +9,12 @@ The place, group and months since training are copied from the learner's latest 
 certificate on or before the report's date (the training log's record), so reports are counted
 where and for whom the training counted, whatever the learner's profile says later.
 
+The months table (OutcomeMonth) sums the reports per calendar month, group, state, county and
+band of months since training. Recording or deleting a report recounts its month from the reports
+(a few thousand rows at most), so the table is a function of the reports alone; the dashboard reads
+it for whole months (its default period), and `months_drift` checks it against a recount with the
+training log (`manage.py refresh_training_log --check`).
+
 Minimum cell size: a count from 1 to 4 could single someone out ("the one report from Lakeside
 Inn"), so outside the coordinator's own dashboard every count passes through `suppress`, which
 shows it as "fewer than 5": in every export and on every manager's page.
@@ -17,19 +23,28 @@ shows it as "fewer than 5": in every export and on every manager's page.
 import dataclasses
 import datetime
 import hashlib
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Case, Count, IntegerField, Sum, Value, When
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from redflag.lib.dates import add_months
 from wagtail.log_actions import log
 
 from .. import regions
-from ..models import Organisation, OutcomeReport, TrainingRecord, learner_profiles
-from .coverage import Coverage, CoverageFilter, _tune_for_reporting
+from ..models import (
+    Organisation,
+    OutcomeMonth,
+    OutcomeReport,
+    TrainingRecord,
+    learner_profiles,
+)
+from .coverage import Coverage, CoverageFilter, MonthStart, _tune_for_reporting
 
 MINIMUM_CELL_SIZE = 5
 FEWER_THAN_MINIMUM = _("fewer than 5")
@@ -102,6 +117,7 @@ def record(learner, *, reported_on: datetime.date, channel: str, by,
         group_id=record.group_id, organisation_id=record.organisation_id,
         state=record.state, county=record.county,
         months_since_training=months_between(record.issued_on, reported_on))
+    recount_months([reported_on])
     log(report, "outreach.outcome_recorded", user=by, title=_log_title(report),
         data={"for_someone_else": by is not None and by.pk != learner.pk})
     return report
@@ -131,6 +147,61 @@ def report_of(user, pk: int) -> OutcomeReport:
 def delete(report: OutcomeReport, *, by) -> None:
     log(report, "outreach.outcome_deleted", user=by, title=_log_title(report))
     report.delete()
+    recount_months([report.reported_on])
+
+
+# The months table ---------------------------------------------------------------------------------
+
+def _band():
+    """MONTH_BANDS as an SQL expression over months_since_training."""
+    return Case(*[When(months_since_training__lte=last, then=Value(index))
+                  for index, (_first, last, _label) in enumerate(MONTH_BANDS) if last is not None],
+                default=Value(len(MONTH_BANDS) - 1), output_field=IntegerField())
+
+
+def _recount(reports):
+    """The months table's rows for these reports, counted from scratch."""
+    return (reports.order_by().annotate(m=MonthStart("reported_on"), b=_band())
+            .values("m", "group_id", "state", "county", "b").annotate(n=Count("pk"))
+            .values_list("m", "group_id", "state", "county", "b", "n"))
+
+
+_MONTH_COLUMNS = "month, group_id, state, county, band, reports"
+
+
+@transaction.atomic
+def recount_months(dates=None) -> None:
+    """Recount the months table for the months of these dates from their reports (all months
+    when none are given): one delete and one insert."""
+    reports, months = OutcomeReport.objects.all(), OutcomeMonth.objects.all()
+    if dates is not None:
+        firsts = sorted({date.replace(day=1) for date in dates})
+        reports = reports.filter(reported_on__gte=firsts[0],
+                                 reported_on__lt=add_months(firsts[-1], 1))
+        reports = reports.annotate(m=MonthStart("reported_on")).filter(m__in=firsts)
+        months = months.filter(month__in=firsts)
+    months.delete()
+    sql, params = _recount(reports).query.sql_with_params()
+    table = connection.ops.quote_name(OutcomeMonth._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({_MONTH_COLUMNS}) {sql}", params)
+
+
+def months_drift() -> list[tuple]:
+    """Rows of the months table that differ from a recount of the reports, both ways. Rows are
+    compared summed per key: deleting a group leaves two rows where a recount has one."""
+    table_sql, table_params = (OutcomeMonth.objects.order_by()
+                               .values("month", "group_id", "state", "county", "band")
+                               .annotate(n=Sum("reports"))
+                               .values_list("month", "group_id", "state", "county", "band", "n")
+                               .query.sql_with_params())
+    recount_sql, recount_params = _recount(OutcomeReport.objects.all()).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT * FROM ({table_sql} EXCEPT {recount_sql}) AS stale UNION ALL "
+            f"SELECT * FROM ({recount_sql} EXCEPT {table_sql}) AS missing",
+            [*table_params, *recount_params, *recount_params, *table_params])
+        return cursor.fetchall()
 
 
 # An organisation manager's side ------------------------------------------------------------------
@@ -198,10 +269,82 @@ class OutcomeFigures:
             queryset = queryset.filter(organisation_id=f.organisation_id)
         return queryset.order_by()
 
+    @cached_property
+    def _reads_months(self) -> bool:
+        """Whether the figures per group, county and months since training can be summed from
+        the months table: a period of whole months (from a first of the month, and no report
+        after its last day within its last month: the dashboard's default, up to today) and no
+        organisation chosen (the table has none). One index probe."""
+        f = self.f
+        if f.date_from.day != 1 or f.organisation_id:
+            return False
+        return not OutcomeReport.objects.filter(
+            reported_on__gt=f.date_to,
+            reported_on__lt=add_months(f.date_to.replace(day=1), 1)).exists()
+
     def _counts(self) -> list[tuple]:
-        """(kind, group, organisation, state, county, months, n) in one statement: per group,
-        county and month since training, the organisations with most reports (the first
-        `organisations_shown`, or all) and, as kind "organisations", how many have any."""
+        """(kind, group, organisation, state, county, months, n) rows, in one statement: per
+        group, county and month since training ("months") or band of them ("band"), the
+        organisations with most reports (the first `organisations_shown`, or all) and, as kind
+        "organisations", how many have any."""
+        if not self._reads_months:
+            return self._counts_from_reports()
+        f = self.f
+        months = OutcomeMonth.objects.filter(
+            month__gte=f.date_from, month__lte=f.date_to).filter(f._region_q())
+        if f.group_id:
+            months = months.filter(group_id=f.group_id)
+        months_sql, months_params = (months.order_by()
+                                     .values("group_id", "state", "county", "band", "reports")
+                                     .query.sql_with_params())
+        # Organisations are too many for a table per month to be shorter than the reports: they
+        # are counted from the reports, in organisation order so that PostgreSQL streams them
+        # from the outcome_organisation index instead of hashing them.
+        reports_sql, reports_params = (self.reports().filter(organisation_id__isnull=False)
+                                       .values("organisation_id")
+                                       .annotate(n=Count("reported_on"))
+                                       .order_by("organisation_id").query.sql_with_params())
+        if connection.vendor == "postgresql":
+            by_month = f"""
+                SELECT CASE WHEN GROUPING(group_id) = 0 THEN 'group'
+                            WHEN GROUPING(band) = 0 THEN 'band' ELSE 'county' END,
+                    group_id, CAST(NULL AS INTEGER), COALESCE(state, ''), COALESCE(county, ''),
+                    band, SUM(reports)
+                FROM ({months_sql}) AS months
+                GROUP BY GROUPING SETS ((group_id), (state, county), (band))"""
+        else:  # SQLite has no GROUPING SETS: the same three groupings, one after the other.
+            by_month = f"""
+                SELECT 'group', group_id, NULL, '', '', NULL, SUM(reports) FROM ({months_sql})
+                GROUP BY group_id
+                UNION ALL
+                SELECT 'county', NULL, NULL, state, county, NULL, SUM(reports)
+                FROM ({months_sql}) GROUP BY state, county
+                UNION ALL
+                SELECT 'band', NULL, NULL, '', '', band, SUM(reports) FROM ({months_sql})
+                GROUP BY band"""
+            months_params = [*months_params] * 3
+        with connection.cursor() as cursor:
+            cursor.execute(f"""
+                WITH organisations (organisation_id, n) AS MATERIALIZED ({reports_sql})
+                {by_month}
+                UNION ALL
+                SELECT * FROM (
+                    SELECT 'organisation', CAST(NULL AS INTEGER), organisation_id, '', '',
+                        CAST(NULL AS INTEGER), n
+                    FROM organisations ORDER BY n DESC, organisation_id LIMIT %s
+                ) AS shown
+                UNION ALL
+                SELECT 'organisations', NULL, NULL, '', '', NULL, COUNT(*) FROM organisations
+            """, [*reports_params, *months_params, self._shown])
+            return cursor.fetchall()
+
+    @property
+    def _shown(self) -> int:
+        # No limit is written as the largest a LIMIT takes on both databases.
+        return (2 ** 31 - 1) if self.organisations_shown is None else self.organisations_shown
+
+    def _counts_from_reports(self) -> list[tuple]:
+        """The same rows as _counts, read from the reports of the period."""
         reports = self.reports().values("group_id", "organisation_id", "state", "county",
                                         "months_since_training")
         sql, params = reports.query.sql_with_params()
@@ -233,8 +376,6 @@ class OutcomeFigures:
                 GROUP BY months_since_training"""
             counts = f"WITH reports AS ({sql}) {counts}"
             params = list(params)
-        # No limit is written as the largest a LIMIT takes on both databases.
-        shown = (2 ** 31 - 1) if self.organisations_shown is None else self.organisations_shown
         with connection.cursor() as cursor:
             cursor.execute(f"""
                 WITH counts (kind, group_id, organisation_id, state, county, months, n) AS
@@ -249,7 +390,7 @@ class OutcomeFigures:
                 UNION ALL
                 SELECT 'organisations', NULL, NULL, '', '', NULL, COUNT(*) FROM counts
                 WHERE kind = 'organisation' AND organisation_id IS NOT NULL
-            """, [*params, shown])
+            """, [*params, self._shown])
             return cursor.fetchall()
 
     def _organisations(self, ids: list[int]) -> dict[int, tuple[str, int]]:
@@ -290,6 +431,8 @@ class OutcomeFigures:
                 by_organisation[organisation_id] = n
             elif kind == "organisations":
                 organisation_count = n
+            elif kind == "band":
+                by_band[months] += n
             elif kind == "county":
                 name = regions.canonical_county(state, county) or county
                 key = (state or "", name)

@@ -36,6 +36,7 @@ from outreach.models import (
     TrainingRecord,
     new_invite_code,
 )
+from outreach.services import outcomes
 from outreach.services.outcomes import months_between
 
 STATES = ["CA", "MN", "NJ", "TX", "NV"]
@@ -356,4 +357,5 @@ def generate_outcomes(count: int, *, seed: int = 1, today: datetime.date | None 
         if len(batch) == batch_size or number == count - 1:
             writer.write(batch)
             batch = []
+    outcomes.recount_months()
     return count
