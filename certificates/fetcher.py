@@ -44,18 +44,22 @@ def static_roots() -> list[Path]:
 class StaticOnlyURLFetcher(URLFetcher):
     """Serves file: URLs inside a static folder, the site's own /static/ URLs (from disk) and data:.
 
-    Every URL asked for is kept in `requested`, so tests can prove what a render tried to reach.
+    Every URL asked for is kept in `requested`, so tests can prove what a render tried to reach;
+    `record=False` keeps none, for the one fetcher a thread's renders share (certificates/pdf.py:
+    making one costs about a millisecond, a few percent of a render).
     """
 
-    def __init__(self, roots: list[Path] | None = None):
+    def __init__(self, roots: list[Path] | None = None, *, record: bool = True):
         super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, timeout=1)
         self.roots = roots if roots is not None else static_roots()
+        self.record = record
         self.requested: list[str] = []
         base = absolute_url(settings.STATIC_URL)
         self.static_url_prefixes = [base]
 
     def fetch(self, url, headers=None):
-        self.requested.append(url)
+        if self.record:
+            self.requested.append(url)
         scheme = url.split(":", 1)[0].lower() if ":" in url else ""
         if scheme == "data":
             return self._data(url)

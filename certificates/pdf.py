@@ -1,9 +1,10 @@
 """Certificate PDF rendering with WeasyPrint.
 
-Speed comes from doing the expensive work once per process: the fonts are loaded into one
-FontConfiguration and the stylesheet is parsed once per page size, then every render only lays out
-a small HTML page. WeasyPrint subsets the fonts with HarfBuzz (libharfbuzz-subset0); without it,
-fontTools does the subsetting about ten times slower (see checks.py).
+Speed comes from doing the expensive work once per thread: the fonts are loaded into one
+FontConfiguration, the stylesheet is parsed once per page size, the URL fetcher and a short
+user-agent stylesheet are made once, then every render only lays out a small HTML page. WeasyPrint
+subsets the fonts with HarfBuzz (libharfbuzz-subset0); without it, fontTools does the subsetting
+about ten times slower (see checks.py).
 """
 
 import base64
@@ -103,23 +104,44 @@ class _Renderer(threading.local):
         self.font_config = None
         self.stylesheets = {}
         self.base_url = None
+        self.fetcher = None
+        self.user_agent = None
+
+    def _set_up(self):
+        self.font_config = FontConfiguration()
+        self.base_url = static_base_url()
+        self.fetcher = StaticOnlyURLFetcher(record=False)
+        self.user_agent = CSS(
+            string=render_to_string("certificates/pdf/user_agent.css"),
+            url_fetcher=self.fetcher,
+        )
 
     def stylesheet(self, size: str) -> CSS:
         if self.font_config is None:
-            self.font_config = FontConfiguration()
-            self.base_url = static_base_url()
+            self._set_up()
         if size not in self.stylesheets:
             css = render_to_string("certificates/pdf/certificate.css", {"page_size": size})
             self.stylesheets[size] = CSS(
                 string=css,
                 base_url=self.base_url,
-                url_fetcher=StaticOnlyURLFetcher(),
+                url_fetcher=self.fetcher,
                 font_config=self.font_config,
             )
         return self.stylesheets[size]
 
 
 _renderer = _Renderer()
+
+
+class CertificateHTML(HTML):
+    """The certificate's page with its own short user-agent stylesheet (user_agent.css).
+
+    WeasyPrint names no public way to set it; should a version stop calling this method, it
+    renders with its full stylesheet for HTML, which is correct, only slower.
+    """
+
+    def _ua_stylesheets(self, forms=False):
+        return [_renderer.user_agent]
 
 
 def _size_class(text: str, prefix: str, medium: int, small: int) -> str:
@@ -168,10 +190,10 @@ def render_pdf(certificate, *, branding: Branding | None = None, fetcher=None) -
     """The certificate as PDF bytes. Pass `fetcher` to watch what the render asks for."""
     branding = branding or Branding.current()
     stylesheet = _renderer.stylesheet(page_size())
-    html = HTML(
+    html = CertificateHTML(
         string=render_html(certificate, branding),
         base_url=_renderer.base_url,
-        url_fetcher=fetcher or StaticOnlyURLFetcher(),
+        url_fetcher=fetcher or _renderer.fetcher,
     )
     return html.write_pdf(
         stylesheets=[stylesheet],

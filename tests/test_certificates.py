@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 import shutil
 import socket
 import subprocess
@@ -286,6 +287,46 @@ def test_the_pdf_is_tagged_for_accessibility_with_the_learner_name_as_title(db):
     assert reader.metadata.title == "Nguyễn Thị Hương"
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == "en"
+
+
+def test_the_pdf_keeps_its_heading_as_a_bookmark_and_its_labels_as_text(db):
+    # Certificates use a short user-agent stylesheet of their own: what WeasyPrint's gave the
+    # certificate (the heading's bookmark, blocks, bold) is still there.
+    data = render_pdf(unsaved(), branding=BRANDING)
+    assert [entry.title for entry in PdfReader(io.BytesIO(data)).outline] == [
+        "Certificate of completion"
+    ]
+    lines = [line.strip() for line in pdf_text(data).splitlines()]
+    for line in ("ISSUED", "March 12, 2026", "VALID UNTIL", "March 12, 2028", "Verification code"):
+        assert line in lines, line
+
+
+def test_every_element_of_the_certificate_has_its_default_style_in_its_user_agent_sheet(db):
+    """An element added to certificate.html without its line in user_agent.css would lose what
+    WeasyPrint's stylesheet for HTML gives it (a paragraph would run inline into the next)."""
+    from html.parser import HTMLParser
+
+    from django.template.loader import render_to_string
+
+    from certificates.pdf import render_html
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags = set()
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.add(tag)
+
+    branding = Branding(task_force_name="Bay Area Task Force", signer_name="Ana Ruiz",
+                        signer_title="Chair", logo_data_uri="data:image/png;base64,")
+    parser = Tags()
+    parser.feed(render_html(unsaved(), branding))
+    sheet = render_to_string("certificates/pdf/user_agent.css")
+    selectors = " ".join(rule.split("{")[0] for rule in sheet.split("*/", 1)[1].split("}"))
+    named = set(re.findall(r"(?<![\w:.#-])[a-z][a-z0-9]*", selectors))
+    inline = {"span"}  # inline is every element's initial display: nothing to add
+    assert parser.tags - inline <= named, parser.tags - inline - named
 
 
 @pytest.mark.parametrize(
