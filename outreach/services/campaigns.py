@@ -127,7 +127,7 @@ def outcome_reports(campaign: Campaign, today: datetime.date) -> int:
     today. A report belongs to the organisation its learner's training counted at (copied when
     it is recorded, services.outcomes.record), so a learner who moves on takes no report along
     and the campaign counts what the dashboard counts for the same places. One query, over the
-    outcome_period index whatever the number of targets."""
+    outcome_organisation index whatever the number of targets."""
     return (OutcomeReport.objects
             .filter(reported_on__gte=campaign.starts_on, reported_on__lte=today,
                     organisation_id__in=campaign.targets.values("organisation_id"))

@@ -724,16 +724,22 @@ def dashboard_figures(f: CoverageFilter, *, refresh: bool = False) -> dict:
     (default 600; 0 turns it off) is how old the figures may be; the page says when they were
     computed and offers a refresh.
     """
+    return cached("outreach:dashboard:", f, lambda: Coverage(f).figures(), refresh=refresh)
+
+
+def cached(prefix: str, f: CoverageFilter, compute, *, refresh: bool = False):
+    """compute(), kept in the cache per filter for OUTREACH_DASHBOARD_CACHE_SECONDS (0: never),
+    recomputed when `refresh` is asked for: the dashboard's figures of every kind."""
     seconds = settings.OUTREACH_DASHBOARD_CACHE_SECONDS
-    key = "outreach:dashboard:" + hashlib.sha256(repr(f).encode()).hexdigest()
+    key = prefix + hashlib.sha256(repr(f).encode()).hexdigest()
     if seconds and not refresh:
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-    figures = Coverage(f).figures()
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    result = compute()
     if seconds:
-        cache.set(key, figures, seconds)
-    return figures
+        cache.set(key, result, seconds)
+    return result
 
 
 def months_between(start: datetime.date, end: datetime.date) -> list[datetime.date]:

@@ -22,11 +22,8 @@ shows it as "fewer than 5": in every export and on every manager's page.
 
 import dataclasses
 import datetime
-import hashlib
 from functools import cached_property
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Case, Count, IntegerField, Sum, Value, When
@@ -44,7 +41,7 @@ from ..models import (
     TrainingRecord,
     learner_profiles,
 )
-from .coverage import Coverage, CoverageFilter, MonthStart, _tune_for_reporting
+from .coverage import Coverage, CoverageFilter, MonthStart, _tune_for_reporting, cached
 
 MINIMUM_CELL_SIZE = 5
 FEWER_THAN_MINIMUM = _("fewer than 5")
@@ -243,14 +240,43 @@ class OutcomeRow:
     people: int | None = None
 
 
+def _three_ways(source, *, last: str, value: str, last_kind: str | None = None):
+    """SQL and parameters summing `value` over the rows of `source` (a values() queryset with
+    group_id, state, county and `last`) per group ("group"), per state and county ("county")
+    and per `last` (`last_kind`, else its name), as rows (kind, group, organisation, state,
+    county, last, n)."""
+    sql, params = source.query.sql_with_params()
+    last_kind = last_kind or last
+    if connection.vendor == "postgresql":
+        # The three groupings hashed in one pass over the rows.
+        return f"""
+            SELECT CASE WHEN GROUPING(group_id) = 0 THEN 'group'
+                        WHEN GROUPING({last}) = 0 THEN '{last_kind}' ELSE 'county' END,
+                group_id, CAST(NULL AS INTEGER), COALESCE(state, ''), COALESCE(county, ''),
+                {last}, SUM({value})
+            FROM ({sql}) AS source
+            GROUP BY GROUPING SETS ((group_id), (state, county), ({last}))""", list(params)
+    # SQLite has no GROUPING SETS: the same three groupings, one after the other.
+    return f"""
+        SELECT 'group', group_id, NULL, '', '', NULL, SUM({value}) FROM ({sql}) GROUP BY group_id
+        UNION ALL
+        SELECT 'county', NULL, NULL, state, county, NULL, SUM({value}) FROM ({sql})
+        GROUP BY state, county
+        UNION ALL
+        SELECT '{last_kind}', NULL, NULL, '', '', {last}, SUM({value}) FROM ({sql})
+        GROUP BY {last}""", [*params] * 3
+
+
 class OutcomeFigures:
     """Reports recorded in the filter's period per group, organisation, county and months since
     training, next to people trained.
 
-    Reports are counted in one statement over the outcome_period index; people trained per group
-    and county come from the coverage figures (given, so the dashboard's cached ones are used),
-    and per organisation from coverage's own directory counts, for the organisations named. A
-    fixed number of queries whatever the data.
+    Reports are counted in one statement: per group, county and months since training from the
+    months table for whole months (else from the period's reports, over the outcome_period
+    index), per organisation from the reports over the outcome_organisation index. People
+    trained per group and county come from the coverage figures (given, so the dashboard's
+    cached ones are used), and per organisation from coverage's own directory counts, for the
+    organisations named. A fixed number of queries whatever the data.
     """
 
     def __init__(self, f: CoverageFilter, coverage_figures: dict, *,
@@ -284,49 +310,33 @@ class OutcomeFigures:
 
     def _counts(self) -> list[tuple]:
         """(kind, group, organisation, state, county, months, n) rows, in one statement: per
-        group, county and month since training ("months") or band of them ("band"), the
-        organisations with most reports (the first `organisations_shown`, or all) and, as kind
-        "organisations", how many have any."""
-        if not self._reads_months:
-            return self._counts_from_reports()
+        group, county and month since training ("months", from the reports) or band of them
+        ("band", from the months table), the organisations with most reports (the first
+        `organisations_shown`, or all) and, as kind "organisations", how many have any."""
         f = self.f
-        months = OutcomeMonth.objects.filter(
-            month__gte=f.date_from, month__lte=f.date_to).filter(f._region_q())
-        if f.group_id:
-            months = months.filter(group_id=f.group_id)
-        months_sql, months_params = (months.order_by()
-                                     .values("group_id", "state", "county", "band", "reports")
-                                     .query.sql_with_params())
+        if self._reads_months:
+            months = OutcomeMonth.objects.filter(
+                month__gte=f.date_from, month__lte=f.date_to).filter(f._region_q())
+            if f.group_id:
+                months = months.filter(group_id=f.group_id)
+            source = months.order_by().values("group_id", "state", "county", "band", "reports")
+            by_dimension, dimension_params = _three_ways(source, last="band", value="reports")
+        else:
+            source = self.reports().values("group_id", "state", "county",
+                                           "months_since_training")
+            by_dimension, dimension_params = _three_ways(source, last="months_since_training",
+                                                         last_kind="months", value="1")
         # Organisations are too many for a table per month to be shorter than the reports: they
         # are counted from the reports, in organisation order so that PostgreSQL streams them
         # from the outcome_organisation index instead of hashing them.
-        reports_sql, reports_params = (self.reports().filter(organisation_id__isnull=False)
-                                       .values("organisation_id")
-                                       .annotate(n=Count("reported_on"))
-                                       .order_by("organisation_id").query.sql_with_params())
-        if connection.vendor == "postgresql":
-            by_month = f"""
-                SELECT CASE WHEN GROUPING(group_id) = 0 THEN 'group'
-                            WHEN GROUPING(band) = 0 THEN 'band' ELSE 'county' END,
-                    group_id, CAST(NULL AS INTEGER), COALESCE(state, ''), COALESCE(county, ''),
-                    band, SUM(reports)
-                FROM ({months_sql}) AS months
-                GROUP BY GROUPING SETS ((group_id), (state, county), (band))"""
-        else:  # SQLite has no GROUPING SETS: the same three groupings, one after the other.
-            by_month = f"""
-                SELECT 'group', group_id, NULL, '', '', NULL, SUM(reports) FROM ({months_sql})
-                GROUP BY group_id
-                UNION ALL
-                SELECT 'county', NULL, NULL, state, county, NULL, SUM(reports)
-                FROM ({months_sql}) GROUP BY state, county
-                UNION ALL
-                SELECT 'band', NULL, NULL, '', '', band, SUM(reports) FROM ({months_sql})
-                GROUP BY band"""
-            months_params = [*months_params] * 3
+        organisations_sql, organisations_params = (
+            self.reports().filter(organisation_id__isnull=False).values("organisation_id")
+            .annotate(n=Count("reported_on")).order_by("organisation_id")
+            .query.sql_with_params())
         with connection.cursor() as cursor:
             cursor.execute(f"""
-                WITH organisations (organisation_id, n) AS MATERIALIZED ({reports_sql})
-                {by_month}
+                WITH organisations (organisation_id, n) AS MATERIALIZED ({organisations_sql})
+                {by_dimension}
                 UNION ALL
                 SELECT * FROM (
                     SELECT 'organisation', CAST(NULL AS INTEGER), organisation_id, '', '',
@@ -335,63 +345,13 @@ class OutcomeFigures:
                 ) AS shown
                 UNION ALL
                 SELECT 'organisations', NULL, NULL, '', '', NULL, COUNT(*) FROM organisations
-            """, [*reports_params, *months_params, self._shown])
+            """, [*organisations_params, *dimension_params, self._shown])
             return cursor.fetchall()
 
     @property
     def _shown(self) -> int:
         # No limit is written as the largest a LIMIT takes on both databases.
         return (2 ** 31 - 1) if self.organisations_shown is None else self.organisations_shown
-
-    def _counts_from_reports(self) -> list[tuple]:
-        """The same rows as _counts, read from the reports of the period."""
-        reports = self.reports().values("group_id", "organisation_id", "state", "county",
-                                        "months_since_training")
-        sql, params = reports.query.sql_with_params()
-        if connection.vendor == "postgresql":
-            # The four groupings hashed in one pass over the period's reports: grouping by all
-            # five columns first would leave nearly as many groups as reports.
-            counts = f"""
-                SELECT CASE WHEN GROUPING(group_id) = 0 THEN 'group'
-                            WHEN GROUPING(organisation_id) = 0 THEN 'organisation'
-                            WHEN GROUPING(months_since_training) = 0 THEN 'months'
-                            ELSE 'county' END,
-                    group_id, organisation_id, COALESCE(state, ''), COALESCE(county, ''),
-                    months_since_training, COUNT(*)
-                FROM ({sql}) AS reports
-                GROUP BY GROUPING SETS ((group_id), (organisation_id), (state, county),
-                                       (months_since_training))"""
-        else:  # SQLite has no GROUPING SETS: the same four groupings, one after the other.
-            counts = """
-                SELECT 'group', group_id, NULL, '', '', NULL, COUNT(*) FROM reports
-                GROUP BY group_id
-                UNION ALL
-                SELECT 'organisation', NULL, organisation_id, '', '', NULL, COUNT(*)
-                FROM reports GROUP BY organisation_id
-                UNION ALL
-                SELECT 'county', NULL, NULL, state, county, NULL, COUNT(*) FROM reports
-                GROUP BY state, county
-                UNION ALL
-                SELECT 'months', NULL, NULL, '', '', months_since_training, COUNT(*) FROM reports
-                GROUP BY months_since_training"""
-            counts = f"WITH reports AS ({sql}) {counts}"
-            params = list(params)
-        with connection.cursor() as cursor:
-            cursor.execute(f"""
-                WITH counts (kind, group_id, organisation_id, state, county, months, n) AS
-                    MATERIALIZED ({counts})
-                SELECT * FROM counts WHERE kind <> 'organisation'
-                UNION ALL
-                SELECT * FROM (
-                    SELECT * FROM counts
-                    WHERE kind = 'organisation' AND organisation_id IS NOT NULL
-                    ORDER BY n DESC, organisation_id LIMIT %s
-                ) AS shown
-                UNION ALL
-                SELECT 'organisations', NULL, NULL, '', '', NULL, COUNT(*) FROM counts
-                WHERE kind = 'organisation' AND organisation_id IS NOT NULL
-            """, [*params, self._shown])
-            return cursor.fetchall()
 
     def _organisations(self, ids: list[int]) -> dict[int, tuple[str, int]]:
         """Name and people trained in the period (as coverage counts them within the filter) of
@@ -480,18 +440,9 @@ def figures(f: CoverageFilter, coverage_figures: dict, *,
 
 
 def dashboard_figures(f: CoverageFilter, coverage_figures: dict, *, refresh: bool = False) -> dict:
-    """The dashboard's outcome figures, kept in the cache as long as its coverage figures
-    (OUTREACH_DASHBOARD_CACHE_SECONDS), so a cached dashboard adds no query."""
-    seconds = settings.OUTREACH_DASHBOARD_CACHE_SECONDS
-    key = "outreach:outcomes:" + hashlib.sha256(repr(f).encode()).hexdigest()
-    if seconds and not refresh:
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-    result = figures(f, coverage_figures)
-    if seconds:
-        cache.set(key, result, seconds)
-    return result
+    """The dashboard's outcome figures, kept in the cache as long as its coverage figures, so a
+    cached dashboard adds no query."""
+    return cached("outreach:outcomes:", f, lambda: figures(f, coverage_figures), refresh=refresh)
 
 
 def export_rows(figures: dict) -> list[dict]:
