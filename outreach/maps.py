@@ -18,7 +18,7 @@ import math
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -320,9 +320,11 @@ def coverage_map(rows, *, state: str = "", described_by: str = "") -> CoverageMa
         else:
             fill = NO_ENTRY_FILL
         name = row.county if row is not None else shape.name
-        parts.append(format_html('<path d="{}" fill="{}"><title>{}</title></path>',
-                                 _path(shape.fips, decimals), fill,
-                                 _title(name, shape.state, row)))
+        # A plain format, not format_html, for the few hundred paths: the path data and the
+        # fill are this module's own digits and colours; only the title carries names.
+        title = escape(_title(name, shape.state, row))
+        parts.append(f'<path d="{_path(shape.fips, decimals)}" fill="{fill}"><title>{title}</title>'
+                     "</path>")
         drawn_shapes.append((shape, NO_ENTRY_FILL if hatched else fill, hatched))
     parts.append(mark_safe("</g></svg>"))
     return CoverageMap(svg=mark_safe("".join(str(part) for part in parts)),

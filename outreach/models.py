@@ -300,7 +300,7 @@ class TrainingRecord(models.Model):
             # services.coverage: one organisation's training in a period, and not_reached's
             # "was it reached?".
             models.Index(fields=["organisation", "issued_on", "user"], name="training_org"),
-            # services.coverage.organisation_table: a group's people with a current certificate
+            # services.coverage.current_people: a group's people with a current certificate
             # per organisation, counted distinct from this index alone.
             models.Index(fields=["group", "expires_on", "organisation", "user"],
                          name="training_current"),

@@ -370,18 +370,15 @@ class GroupOrganisationsReport(CoverageReport):
         ]
 
     def get_queryset(self):
-        # A page shows 50 of a group's thousands of organisations: the current people are
-        # counted for those rows alone (decorate_paginated_queryset); an export counts them all.
-        return coverage.organisation_table(self.coverage_filter,
-                                           ordering=self.ordering or "-people",
-                                           with_current=self.is_export)
+        # A page reads its 50 rows from the database (OrganisationTable pages in SQL); an
+        # export reads them all at once.
+        ordering = self.ordering or "-people"
+        if self.is_export:
+            return coverage.organisation_table(self.coverage_filter, ordering)
+        return coverage.OrganisationTable(self.coverage_filter, ordering)
 
     def decorate_paginated_queryset(self, object_list):
-        missing = [row["pk"] for row in object_list if row["people_current"] is None]
-        current = coverage.current_people(self.coverage_filter, missing) if missing else {}
         for row in object_list:
-            if row["people_current"] is None:
-                row["people_current"] = current.get(row["pk"], 0)
             row["share_display"] = _percent(row["share"]) or "—"
         return object_list
 

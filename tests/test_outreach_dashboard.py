@@ -223,6 +223,52 @@ def test_the_trend_chart_thins_its_month_labels_and_counts_months_in_the_right_n
     assert len(months) == 1 and "over 1 month:" in svg
 
 
+@pytest.mark.parametrize("ordering", ["-people", "people", "name", "-name", "headcount",
+                                      "-headcount"])
+def test_the_group_drill_down_sorts_and_pages_in_the_database(coordinator_client, hotel_group,
+                                                             ordering):
+    # 55 organisations: two pages of 50. Names of both cases, ties in people and headcount,
+    # some headcounts unknown; people trained in person, 0 to 3 each.
+    organisations = Organisation.objects.bulk_create(
+        Organisation(name=f"{'Alpha' if n % 2 else 'beta'} {n:02d}", group=hotel_group,
+                     state="CA", county="Alameda", headcount=None if n % 5 == 0 else n % 7)
+        for n in range(55))
+    InPersonSession.objects.bulk_create(
+        InPersonSession(date=timezone.localdate() - datetime.timedelta(days=3), place="Lobby",
+                        group=hotel_group, organisation=organisation, state="CA",
+                        county="Alameda", attendees=n % 4)
+        for n, organisation in enumerate(organisations) if n % 4)
+    people = {organisation.pk: n % 4 for n, organisation in enumerate(organisations)}
+    keys = {
+        "people": lambda o: (people[o.pk], o.name.lower(), o.pk),
+        "-people": lambda o: (-people[o.pk], o.name.lower(), o.pk),
+        "name": lambda o: o.name.lower(),
+        "headcount": lambda o: (o.headcount is None, o.headcount or 0, o.name.lower(), o.pk),
+        "-headcount": lambda o: (o.headcount is None, -(o.headcount or 0), o.name.lower(),
+                                 o.pk),
+    }
+    expected = (sorted(organisations, key=keys["name"], reverse=True) if ordering == "-name"
+                else sorted(organisations, key=keys[ordering]))
+    expected = [organisation.pk for organisation in expected]
+
+    url = reverse("coverage:group", args=[hotel_group.pk]) + f"?ordering={ordering}"
+    coordinator_client.get(url)  # warm the session and permission caches
+    shown, queries = [], []
+    for page in (1, 2):
+        with CaptureQueriesContext(connection) as captured:
+            body = coordinator_client.get(f"{url}&p={page}").content.decode()
+        queries.append(len(captured))
+        pks = [int(pk) for pk in re.findall(r"/admin/coverage/organisations/(\d+)/", body)]
+        shown.append(list(dict.fromkeys(pks)))
+    assert [len(rows) for rows in shown] == [50, 5]
+    assert shown[0] + shown[1] == expected
+    assert queries[0] == queries[1]
+    f = coverage.CoverageFilter.default().replace(group_id=hotel_group.pk)
+    table = coverage.organisation_table(f, ordering)
+    assert [row["pk"] for row in table] == expected
+    assert [row["people"] for row in table] == [people[pk] for pk in expected]
+
+
 def test_the_group_drill_down_counts_current_people_on_the_page_and_in_the_export(
         coordinator_client, small_world, hotel_group, course):
     from tests.test_outreach_coverage import certificate

@@ -505,16 +505,6 @@ class Coverage:
         """
         return sql, [param for _, params in parts for param in params]
 
-    @cached_property
-    def _directory_rows(self) -> list[tuple]:
-        """The organisations in the filter as plain tuples (pk, group_id, state, county, name,
-        headcount, people online, people in person): thousands of them in a drill-down, so no
-        model or dataclass instances."""
-        sql, params = self._directory_sql()
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [tuple(row) for row in cursor.fetchall()]
-
     def _directory_summary(self, shown: int) -> dict:
         """The directory's figures summed in the database, one statement: per group
         [organisations, reached, headcount, trained of headcount (capped per organisation)], per
@@ -789,38 +779,93 @@ def current_people(f: CoverageFilter, organisation_ids=None) -> dict:
                             .values_list("organisation_id", "n")))
 
 
-def organisation_table(f: CoverageFilter, ordering: str = "-people", *,
-                       with_current: bool = True) -> list[dict]:
-    """Drill-down from a group: its organisations with people trained and their share.
-    Four queries: the directory with its people (and the one-row probe it may need), the people
-    with a current certificate per organisation, the groups' names. Without `with_current`,
-    people_current is left out (None), for a page that fills in only the rows it shows
-    (current_people)."""
-    coverage = Coverage(f)
-    current = current_people(f) if with_current else None
-    groups = {group.pk: group.name for group in StakeholderGroup.objects.all()}
-    rows = [
-        {
-            "pk": pk, "name": name, "group_name": groups.get(group_id, ""),
-            "state": state, "county": county, "headcount": headcount,
-            "people": online + in_person, "people_online": online,
-            "people_in_person": in_person,
-            "people_current": current.get(pk, 0) if current is not None else None,
-            "share": share(online + in_person, headcount),
-        }
-        for pk, group_id, state, county, name, headcount, online, in_person in (
-            coverage._directory_rows)
-    ]
-    descending = ordering.startswith("-")
-    key = ordering.lstrip("-")
-    if key == "name":
-        rows.sort(key=lambda row: row["name"].lower(), reverse=descending)
-    elif key == "headcount":
-        known = sorted((row for row in rows if row["headcount"] is not None),
-                       key=lambda row: (row["headcount"], row["name"].lower()), reverse=descending)
-        rows = known + sorted((row for row in rows if row["headcount"] is None),
-                              key=lambda row: row["name"].lower())
-    else:
-        rows.sort(key=lambda row: row["name"].lower())
-        rows.sort(key=lambda row: row["people"], reverse=descending)
-    return rows
+# The drill-down's orderings as SQL over _directory_sql's columns; each ends on the id so pages
+# never share or skip a row.
+_ORGANISATION_ORDER = {
+    "people": "online + in_person {direction}, LOWER(o_name), o_id",
+    "name": "LOWER(o_name) {direction}, o_id",
+    "headcount": "o_headcount IS NULL, o_headcount {direction}, LOWER(o_name), o_id",
+}
+
+
+class OrganisationTable:
+    """Drill-down from a group: its organisations with people trained and their share, sorted
+    by the database and read a page at a time. Django's Paginator pages it like a queryset
+    (count(), then one slice), so a page of 50 of a group's 5,000 organisations is two queries
+    and 50 rows in Python, not the whole directory sorted here.
+
+    Rows are dicts; people_current (people with a current certificate) is counted for the
+    rows read alone, one more query.
+    """
+
+    def __init__(self, f: CoverageFilter, ordering: str = "-people"):
+        self.f = f
+        key = ordering.lstrip("-")
+        if key not in _ORGANISATION_ORDER:
+            key, ordering = "people", "-people"
+        self.order_by = _ORGANISATION_ORDER[key].format(
+            direction="DESC" if ordering.startswith("-") else "ASC")
+
+    def count(self) -> int:
+        # One row per organisation in the directory: the joined figures add none.
+        return self.f.directory().count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self.rows())
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            if index.step not in (None, 1) or (index.start or 0) < 0 or (
+                    index.stop is not None and index.stop < 0):
+                raise ValueError("OrganisationTable takes forward slices only")
+            start = index.start or 0
+            limit = None if index.stop is None else max(index.stop - start, 0)
+            return self.rows(offset=start, limit=limit)
+        rows = self.rows(offset=index, limit=1)
+        if not rows:
+            raise IndexError(index)
+        return rows[0]
+
+    def rows(self, *, offset: int = 0, limit: int | None = None) -> list[dict]:
+        coverage = Coverage(self.f)
+        sql, params = coverage._directory_sql()
+        window = ""
+        if limit is not None:
+            window = " LIMIT %s OFFSET %s"
+            params = [*params, limit, offset]
+        elif offset:
+            window = " LIMIT -1 OFFSET %s" if connection.vendor == "sqlite" else " OFFSET %s"
+            params = [*params, offset]
+        with transaction.atomic():
+            _tune_for_reporting()
+            with connection.cursor() as cursor:
+                cursor.execute(f"""
+                    WITH directory (o_id, o_group, o_state, o_county, o_name, o_headcount,
+                                    online, in_person) AS ({sql})
+                    SELECT * FROM directory ORDER BY {self.order_by}{window}
+                """, params)
+                found = cursor.fetchall()
+        if not found:
+            return []
+        current = current_people(self.f, [row[0] for row in found])
+        groups = dict(StakeholderGroup.objects.filter(
+            pk__in={row[1] for row in found}).values_list("pk", "name"))
+        return [
+            {
+                "pk": pk, "name": name, "group_name": groups.get(group_id, ""),
+                "state": state, "county": county, "headcount": headcount,
+                "people": online + in_person, "people_online": online,
+                "people_in_person": in_person,
+                "people_current": current.get(pk, 0),
+                "share": share(online + in_person, headcount),
+            }
+            for pk, group_id, state, county, name, headcount, online, in_person in found
+        ]
+
+
+def organisation_table(f: CoverageFilter, ordering: str = "-people") -> list[dict]:
+    """Every organisation of the drill-down at once, with people_current: for an export."""
+    return OrganisationTable(f, ordering).rows()
