@@ -304,6 +304,10 @@ class TrainingRecord(models.Model):
             # per organisation, counted distinct from this index alone.
             models.Index(fields=["group", "expires_on", "organisation", "user"],
                          name="training_current"),
+            # services.coverage.current_people for the 50 organisations of a drill-down page:
+            # their own entries, not the group's tens of thousands filtered down to them.
+            models.Index(fields=["organisation", "expires_on", "group", "user"],
+                         name="training_current_org"),
             # services.coverage.Coverage.groups: expiring within 30/60/90 days.
             models.Index(
                 fields=["expires_on", "group", "organisation", "state", "county", "renewed"],
