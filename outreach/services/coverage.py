@@ -791,8 +791,8 @@ _ORGANISATION_ORDER = {
 class OrganisationTable:
     """Drill-down from a group: its organisations with people trained and their share, sorted
     by the database and read a page at a time. Django's Paginator pages it like a queryset
-    (count(), then one slice), so a page of 50 of a group's 5,000 organisations is two queries
-    and 50 rows in Python, not the whole directory sorted here.
+    (count(), then one slice), so a page of 50 of a group's 5,000 organisations brings 50 rows
+    into Python, not the whole directory to be sorted here.
 
     Rows are dicts; people_current (people with a current certificate) is counted for the
     rows read alone, one more query.
@@ -850,7 +850,10 @@ class OrganisationTable:
                 found = cursor.fetchall()
         if not found:
             return []
-        current = current_people(self.f, [row[0] for row in found])
+        # The whole table (an export) counts everyone's at once rather than naming thousands
+        # of organisations in one IN list.
+        whole = limit is None and not offset
+        current = current_people(self.f, None if whole else [row[0] for row in found])
         groups = dict(StakeholderGroup.objects.filter(
             pk__in={row[1] for row in found}).values_list("pk", "name"))
         return [
