@@ -242,12 +242,17 @@ def outcome_new(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
+@never_cache
 def outcome_delete(request, pk):
+    """Asks first (GET), then deletes (POST) one of the learner's own records; anyone else's
+    is 404."""
     report = outcomes.report_of(request.user, pk)
-    outcomes.delete(report, by=request.user)
-    messages.success(request, _("The record is deleted."))
-    return redirect("outreach:outcomes")
+    if request.method == "POST":
+        outcomes.delete(report, by=request.user)
+        messages.success(request, _("The record is deleted."))
+        return redirect("outreach:outcomes")
+    return render(request, "outreach/outcome_confirm_delete.html", {"report": report})
 
 
 @login_required

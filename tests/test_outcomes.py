@@ -173,7 +173,17 @@ def test_a_learner_deletes_their_own_record_and_no_one_else_s(client, trained, o
     assert client.post(reverse("outreach:outcome_delete", args=[theirs.pk])).status_code == 404
     page = client.get(reverse("outreach:outcomes")).content.decode()
     assert "National Human Trafficking Hotline" in page and "911 or police" not in page
-    client.post(reverse("outreach:outcome_delete", args=[mine.pk]))
+    assert client.get(reverse("outreach:outcome_delete", args=[theirs.pk])).status_code == 404
+    # The list links to a page that asks first; asking deletes nothing.
+    delete_url = reverse("outreach:outcome_delete", args=[mine.pk])
+    assert f'href="{delete_url}"' in page
+    confirm = client.get(delete_url).content.decode()
+    assert "Delete this record?" in confirm
+    assert "National Human Trafficking Hotline" in confirm  # the channel it was made to
+    assert 'method="post"' in confirm and "csrfmiddlewaretoken" in confirm
+    assert OutcomeReport.objects.count() == 2
+    response = client.post(delete_url)
+    assert response.status_code == 302 and response.url == reverse("outreach:outcomes")
     assert list(OutcomeReport.objects.all()) == [theirs]
 
 
