@@ -12,7 +12,11 @@ from certificates.models import Certificate
 from certificates.services import issuing, rendering
 from tests.conftest import certificates_written
 
-TODAY = timezone.localdate()
+
+def today():
+    # Read when a test runs, as the views read it, not once when the module is imported: a run
+    # that crosses midnight would otherwise set dates a day off the views' own.
+    return timezone.localdate()
 
 
 def issue(user, course, *, days_ago=10, **changes):
@@ -61,7 +65,7 @@ def test_a_code_typed_in_lower_case_without_dashes_finds_the_certificate(client,
 
 
 def test_an_expired_certificate_verifies_as_expired_with_its_date(client, learner, course):
-    expired = issue(learner, course, days_ago=800, expires_on=TODAY - datetime.timedelta(days=3))
+    expired = issue(learner, course, days_ago=800, expires_on=today() - datetime.timedelta(days=3))
     page = client.get(expired.get_verify_path()).content.decode()
     assert "Expired" in page
     assert "expired on" in page
@@ -302,7 +306,7 @@ def test_my_training_shows_courses_in_progress_from_opened_lessons(learner_clien
 
 
 def test_an_expired_certificate_offers_a_retake(learner_client, learner, course):
-    issue(learner, course, days_ago=800, expires_on=TODAY - datetime.timedelta(days=1))
+    issue(learner, course, days_ago=800, expires_on=today() - datetime.timedelta(days=1))
     page = learner_client.get("/my-training/").content.decode()
     assert "Retake to renew" in page
     assert course.url in page
@@ -311,10 +315,10 @@ def test_an_expired_certificate_offers_a_retake(learner_client, learner, course)
 def test_a_certificate_expiring_soon_offers_renewal_but_a_fresh_one_does_not(
     learner_client, learner, course
 ):
-    certificate = issue(learner, course, expires_on=TODAY + datetime.timedelta(days=30))
+    certificate = issue(learner, course, expires_on=today() + datetime.timedelta(days=30))
     assert "Renew now" in learner_client.get("/my-training/").content.decode()
     Certificate.objects.filter(pk=certificate.pk).update(
-        expires_on=TODAY + datetime.timedelta(days=300)
+        expires_on=today() + datetime.timedelta(days=300)
     )
     certificates_written()
     assert "Renew now" not in learner_client.get("/my-training/").content.decode()
