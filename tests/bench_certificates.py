@@ -5,11 +5,10 @@ import datetime
 import gc
 import os
 import shutil
-import statistics
 import tempfile
 import time
 
-from tests.bench import timed
+from tests.bench import paired, timed
 
 
 def rss_mb() -> float:
@@ -55,22 +54,6 @@ def warm_bare_document():
             stylesheets=[stylesheet], font_config=fonts, pdf_variant=PDF_VARIANT)
 
     return render
-
-
-def paired(*renders, repeat: int, warmup: int) -> list[float]:
-    """Median ms of each render, run in turn one after another: a ratio between them compares
-    the same moments of the machine, where timing one block after the other compares a busy
-    minute with a quiet one (the ratio moved from 1.4× to 1.9× between runs that way)."""
-    for _ in range(warmup):
-        for render in renders:
-            render()
-    samples = [[] for _ in renders]
-    for _ in range(repeat):
-        for render, times in zip(renders, samples, strict=True):
-            start = time.perf_counter()
-            render()
-            times.append((time.perf_counter() - start) * 1000)
-    return [statistics.median(times) for times in samples]
 
 
 def run(report):

@@ -810,24 +810,10 @@ class OrganisationTable:
         # One row per organisation in the directory: the joined figures add none.
         return self.f.directory().count()
 
-    def __len__(self) -> int:
-        return self.count()
-
-    def __iter__(self):
-        return iter(self.rows())
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            if index.step not in (None, 1) or (index.start or 0) < 0 or (
-                    index.stop is not None and index.stop < 0):
-                raise ValueError("OrganisationTable takes forward slices only")
-            start = index.start or 0
-            limit = None if index.stop is None else max(index.stop - start, 0)
-            return self.rows(offset=start, limit=limit)
-        rows = self.rows(offset=index, limit=1)
-        if not rows:
-            raise IndexError(index)
-        return rows[0]
+    def __getitem__(self, page: slice) -> list[dict]:
+        # The Paginator asks for one page, object_list[bottom:top].
+        start = page.start or 0
+        return self.rows(offset=start, limit=page.stop - start)
 
     def rows(self, *, offset: int = 0, limit: int | None = None) -> list[dict]:
         coverage = Coverage(self.f)
@@ -836,9 +822,6 @@ class OrganisationTable:
         if limit is not None:
             window = " LIMIT %s OFFSET %s"
             params = [*params, limit, offset]
-        elif offset:
-            window = " LIMIT -1 OFFSET %s" if connection.vendor == "sqlite" else " OFFSET %s"
-            params = [*params, offset]
         with transaction.atomic():
             _tune_for_reporting()
             with connection.cursor() as cursor:
@@ -852,8 +835,7 @@ class OrganisationTable:
             return []
         # The whole table (an export) counts everyone's at once rather than naming thousands
         # of organisations in one IN list.
-        whole = limit is None and not offset
-        current = current_people(self.f, None if whole else [row[0] for row in found])
+        current = current_people(self.f, None if limit is None else [row[0] for row in found])
         groups = dict(StakeholderGroup.objects.filter(
             pk__in={row[1] for row in found}).values_list("pk", "name"))
         return [
