@@ -8,6 +8,7 @@ about ten times slower (see checks.py).
 """
 
 import base64
+import io
 import logging
 import threading
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
+from PIL import Image
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -88,13 +90,24 @@ def _logo_data_uri(image_id: int, file_name: str) -> str:
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
 
 
+# segno's matrix holds 1 for a dark module and 0 for a light one: as grey levels, 0 and 255.
+_MODULE_GREY = bytes([255, 0]) + bytes(254)
+
+
 def qr_data_uri(url: str) -> str:
     # One pixel per module, scaled up in the PDF without smoothing: a few hundred bytes, decoded in
     # microseconds (an SVG path costs WeasyPrint ~10 ms to parse). A fixed mask skips segno's
     # search for the "best" of eight, which costs more than the rest of the QR code and changes
-    # nothing for a scanner reading a clean, printed code.
-    qr = segno.make(url, error="m", mask=2)
-    return qr.png_data_uri(scale=1, border=0)
+    # nothing for a scanner reading a clean, printed code; micro=False skips trying Micro QR
+    # sizes, which hold 35 characters at most, never a verification address.
+    qr = segno.make(url, error="m", mask=2, micro=False)
+    size = len(qr.matrix)
+    # Eight-bit grey, which WeasyPrint embeds as it is: segno's one-bit PNG would be converted to
+    # RGB and encoded again on every render.
+    image = Image.frombytes("L", (size, size), b"".join(qr.matrix).translate(_MODULE_GREY))
+    png = io.BytesIO()
+    image.save(png, format="PNG", compress_level=1)
+    return "data:image/png;base64," + base64.b64encode(png.getvalue()).decode("ascii")
 
 
 class _Renderer(threading.local):
