@@ -194,6 +194,27 @@ def test_a_trained_target_shows_follow_up_due_once_its_date_has_come(coordinator
     assert stages(campaign, datetime.date(2026, 4, 15)) == {"Harbor View Hotel": "follow_up_due"}
 
 
+def test_the_by_trainer_table_counts_each_target_under_its_stage(coordinator, hotel_group,
+                                                                  trainer):
+    harbor = organisation("Harbor View Hotel", hotel_group)
+    organisation("Lakeside Inn", hotel_group)
+    bayview = organisation("Bayview Suites", hotel_group)
+    organisation("Union Square Grand", hotel_group)
+    campaign = make_campaign(coordinator, [hotel_group], [["CA", "Alameda"]])
+    campaign.targets.update(trainer=trainer)
+    for name, status in (("Harbor View Hotel", "scheduled"), ("Lakeside Inn", "scheduled"),
+                         ("Bayview Suites", "contacted")):
+        campaign.targets.filter(organisation__name=name).update(status=status)
+    session(harbor, datetime.date(2026, 3, 20))  # the scheduled session was held
+    session(bayview, datetime.date(2026, 4, 1))  # trained after being contacted
+
+    [row] = campaigns.per_trainer(campaign.targets.all(), campaign, TODAY)
+
+    assert stages(campaign) == {"Harbor View Hotel": "trained", "Lakeside Inn": "scheduled",
+                                "Bayview Suites": "trained", "Union Square Grand": "new"}
+    assert (row.targets, row.contacted, row.scheduled, row.trained) == (4, 0, 1, 2)
+
+
 # Progress and overdue follow-ups -----------------------------------------------------------------
 
 def test_progress_counts_people_and_organisations_at_the_targets_since_the_start(

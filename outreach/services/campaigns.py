@@ -152,14 +152,17 @@ class TrainerRow:
 
 
 def per_trainer(targets, campaign: Campaign, today: datetime.date) -> list[TrainerRow]:
-    """Per assigned trainer (and the unassigned), how many targets and where they stand. One
-    query."""
+    """Per assigned trainer (and the unassigned), how many targets and where they stand, each
+    target counted in the column of its stage (stage()): a trained target is trained, whatever
+    status was typed before. One query."""
     reached = coverage.reached(campaign_filter(campaign, today), "organisation_id")
+    contacted = Q(status=CampaignTarget.Status.CONTACTED) & ~reached
+    scheduled = Q(status=CampaignTarget.Status.SCHEDULED) & ~reached
     rows = (targets.order_by().values("trainer_id", "trainer__first_name", "trainer__last_name",
                                       "trainer__email")
             .annotate(n=Count("pk"),
-                      contacted=Count("pk", filter=Q(status=CampaignTarget.Status.CONTACTED)),
-                      scheduled=Count("pk", filter=Q(status=CampaignTarget.Status.SCHEDULED)),
+                      contacted=Count("pk", filter=contacted),
+                      scheduled=Count("pk", filter=scheduled),
                       trained=Count("pk", filter=reached),
                       overdue=Count("pk", filter=Q(next_follow_up_on__lt=today))))
     result = []
