@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from redflag.lib.people import display_name
 from redflag.lib.regions import STATE_NAMES, US_STATES
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -11,7 +12,6 @@ from courses.models import StakeholderGroup
 from . import regions
 from .importers import MAX_FILE_BYTES
 from .models import (
-    TRAINERS_GROUP,
     Campaign,
     CampaignTarget,
     Organisation,
@@ -162,6 +162,13 @@ class CampaignForm(forms.ModelForm):
         return cleaned
 
 
+class TrainerChoiceField(forms.ModelChoiceField):
+    """A drop-down of trainers, each by name and email address (redflag.lib.people)."""
+
+    def label_from_instance(self, user):
+        return display_name(user)
+
+
 class CampaignTargetForm(forms.ModelForm):
     """A target's progress; coordinators also assign its trainer."""
 
@@ -169,6 +176,7 @@ class CampaignTargetForm(forms.ModelForm):
         model = CampaignTarget
         fields = ["trainer", "status", "session_starts_at", "session_place", "last_contact_on",
                   "next_follow_up_on"]
+        field_classes = {"trainer": TrainerChoiceField}
         widgets = {
             "session_starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"},
                                                      format="%Y-%m-%dT%H:%M"),
@@ -180,9 +188,7 @@ class CampaignTargetForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if assigns_trainers:
             self.fields["trainer"].empty_label = _("Not assigned")
-            self.fields["trainer"].queryset = (
-                self.fields["trainer"].queryset.model.objects
-                .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
+            self.fields["trainer"].queryset = follow_ups.trainers()
         else:
             del self.fields["trainer"]
 
@@ -190,15 +196,13 @@ class CampaignTargetForm(forms.ModelForm):
 class AssignTrainerForm(forms.Form):
     """Several targets of a campaign given to one trainer at once, from the campaign page."""
 
-    trainer = forms.ModelChoiceField(label=_("Trainer"), queryset=None, required=False,
-                                     empty_label=_("Not assigned"))
+    trainer = TrainerChoiceField(label=_("Trainer"), queryset=None, required=False,
+                                 empty_label=_("Not assigned"))
     targets = forms.ModelMultipleChoiceField(queryset=None, widget=forms.MultipleHiddenInput)
 
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["trainer"].queryset = (
-            CampaignTarget._meta.get_field("trainer").related_model.objects
-            .filter(groups__name=TRAINERS_GROUP).order_by("first_name", "last_name", "email"))
+        self.fields["trainer"].queryset = follow_ups.trainers()
         self.fields["targets"].queryset = campaign.targets.all()
 
 class OutcomeReportForm(forms.Form):
@@ -253,6 +257,7 @@ class PartnerFollowUpForm(forms.ModelForm):
         model = PartnerFollowUp
         fields = ["trainer", "contact_name", "contact_role", "contact_phone", "contact_email",
                   "last_contact_on", "next_follow_up_on", "notes"]
+        field_classes = {"trainer": TrainerChoiceField}
         widgets = {
             "last_contact_on": forms.DateInput(attrs={"type": "date"}),
             "next_follow_up_on": forms.DateInput(attrs={"type": "date"}),
@@ -271,8 +276,8 @@ class PartnerFollowUpForm(forms.ModelForm):
 class FollowUpFilterForm(forms.Form):
     """The Follow-ups page's filters; only coordinators choose a trainer."""
 
-    trainer = forms.ModelChoiceField(label=_("Trainer"), required=False, queryset=None,
-                                     empty_label=_("All trainers"))
+    trainer = TrainerChoiceField(label=_("Trainer"), required=False, queryset=None,
+                                 empty_label=_("All trainers"))
     county = forms.ChoiceField(label=_("County"), required=False)
 
     def __init__(self, *args, chooses_trainer: bool = False, **kwargs):

@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from redflag.lib.links import absolute_url
+from redflag.lib.people import display_name
 from redflag.lib.regions import US_STATES
 from wagtail.search import index
 
@@ -209,6 +210,10 @@ class InPersonSession(models.Model):
     @property
     def roster_names(self) -> list[str]:
         return [line.strip() for line in self.roster.splitlines() if line.strip()]
+
+    @property
+    def trainer_name(self) -> str:
+        return display_name(self.trainer) if self.trainer_id else ""
 
     def clean(self):
         super().clean()

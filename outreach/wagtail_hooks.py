@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from . import admin_campaigns, admin_follow_ups, admin_views, reports
+from .forms import TrainerChoiceField
 from .models import InPersonSession, Organisation, OrganisationManager, OutcomeReport
 from .services import access
 
@@ -212,7 +213,17 @@ class InPersonSessionCreateView(CreateView):
         return super().save_instance()
 
 
+class InPersonSessionForm(WagtailAdminModelForm):
+    """Trainers by name and email address, as every drop-down of trainers shows them."""
+
+    class Meta:
+        field_classes = {"trainer": TrainerChoiceField}
+
+
 class InPersonSessionIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("trainer")
+
     def get_edit_url(self, instance):
         if self.user_has_permission_for_instance("change", instance):
             return super().get_edit_url(instance)
@@ -234,14 +245,16 @@ class InPersonSessionViewSet(ModelViewSet):
     add_view_class = InPersonSessionCreateView
     index_view_class = InPersonSessionIndexView
     edit_view_class = InPersonSessionEditView
-    list_display = ["date", "place", "group", "organisation", "attendees", "trainer"]
+    list_display = ["date", "place", "group", "organisation", "attendees",
+                    Column("trainer_name", label=_("Trainer"))]
     list_filter = ["group", "state", "date"]
     search_fields = ["place", "notes", "roster"]
     ordering = ["-date", "-pk"]
-    list_export = ["date", "place", "group", "organisation", "state", "county", "trainer",
+    list_export = ["date", "place", "group", "organisation", "state", "county", "trainer_name",
                    "attendees", "roster", "notes"]
+    export_headings = {"trainer_name": _("Trainer")}
     export_filename = "in-person-sessions"
-    panels = [
+    edit_handler = ObjectList([
         FieldRowPanel([FieldPanel("date"), FieldPanel("attendees")]),
         FieldPanel("place"),
         FieldPanel("group"),
@@ -251,7 +264,7 @@ class InPersonSessionViewSet(ModelViewSet):
         FieldPanel("trainer"),
         FieldPanel("roster"),
         FieldPanel("notes"),
-    ]
+    ], base_form_class=InPersonSessionForm)
 
 
 class OrganisationManagerForm(WagtailAdminModelForm):

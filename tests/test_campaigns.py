@@ -641,3 +641,27 @@ def test_only_a_post_with_the_csrf_token_deletes(coordinator, shared_campaign):
 
     assert client.post(delete, {"csrfmiddlewaretoken": token}).status_code == 302
     assert not Campaign.objects.filter(pk=shared_campaign.pk).exists()
+
+
+def test_trainers_are_named_by_name_and_email_on_the_campaign_and_follow_ups_pages(
+        client, coordinator, trainer, shared_campaign):
+    # Sign-up makes a username up from the email address: it names no one a coordinator knows.
+    trainer.username, trainer.first_name, trainer.last_name = "trainer7", "Ana", "Ruiz"
+    trainer.save()
+    named = "Ana Ruiz (trainer@example.org)"
+    target = shared_campaign.targets.get(organisation__name="Harbor View Hotel")
+    client.force_login(coordinator)
+
+    campaign = client.get(reverse("campaigns:campaign", args=[shared_campaign.pk])).content
+    target_form = client.get(reverse("campaigns:target", args=[target.pk])).content
+    follow_ups = client.get(reverse("follow_ups:index")).content
+    pages = {"campaign": campaign.decode(), "target": target_form.decode(),
+             "follow-ups": follow_ups.decode()}
+
+    assert pages["campaign"].count(f">{named}</option>") == 1  # the assign drop-down
+    assert f'<th scope="row">{named}</th>' in pages["campaign"]  # the by-trainer table
+    assert f"<td>{named}</td>" in pages["campaign"]  # the targets list
+    assert f">{named}</option>" in pages["target"]
+    assert f">{named}</option>" in pages["follow-ups"]
+    for name, page in pages.items():
+        assert "trainer7" not in page, name

@@ -170,3 +170,26 @@ def test_a_coordinator_corrects_any_session_in_the_log(client, coordinator, sess
     assert client.post(url, _session_form(theirs, attendees="30")).status_code == 302
     theirs.refresh_from_db()
     assert theirs.attendees == 30
+
+
+def test_trainers_are_named_by_name_and_email_in_the_session_log_and_its_form(
+        client, coordinator, trainer, hotel, hotel_group):
+    # Sign-up makes a username up from the email address: it names no one a coordinator knows.
+    trainer.username, trainer.first_name, trainer.last_name = "trainer7", "Ana", "Ruiz"
+    trainer.save()
+    named = "Ana Ruiz (trainer@example.org)"
+    InPersonSession.objects.create(
+        date=datetime.date(2026, 3, 4), place="Ballroom", group=hotel_group, organisation=hotel,
+        state="CA", county="Alameda", attendees=12, trainer=trainer, created_by=coordinator)
+    client.force_login(coordinator)
+    confirm_password(client)  # the export holds attendees' names
+
+    form = client.get(reverse("inpersonsession:add")).content.decode()
+    listing = client.get(reverse("inpersonsession:index")).content.decode()
+    export = client.get(reverse("inpersonsession:index") + "?export=csv")
+    rows = b"".join(export.streaming_content).decode().splitlines()
+
+    assert f">{named}</option>" in form
+    assert named in listing
+    assert rows[0].split(",")[6] == "Trainer" and named in rows[1]
+    assert "trainer7" not in form + listing + "\n".join(rows)

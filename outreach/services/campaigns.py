@@ -13,9 +13,11 @@ recorded since the campaign's start by people whose training counted at one of i
 import dataclasses
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from redflag.lib.people import display_name
 from wagtail.log_actions import log
 
 from ..models import CalendarFeed, Campaign, CampaignTarget, Organisation, OutcomeReport
@@ -167,11 +169,12 @@ def per_trainer(targets, campaign: Campaign, today: datetime.date) -> list[Train
                       overdue=Count("pk", filter=Q(next_follow_up_on__lt=today))))
     result = []
     for row in rows:
-        name = " ".join(filter(None, (row["trainer__first_name"], row["trainer__last_name"])))
+        trainer = get_user_model()(first_name=row["trainer__first_name"] or "",
+                                   last_name=row["trainer__last_name"] or "",
+                                   email=row["trainer__email"] or "")
         result.append(TrainerRow(
             trainer_id=row["trainer_id"],
-            name=(name or row["trainer__email"] or "") if row["trainer_id"] else str(
-                _("Not assigned")),
+            name=display_name(trainer) if row["trainer_id"] else str(_("Not assigned")),
             targets=row["n"], contacted=row["contacted"], scheduled=row["scheduled"],
             trained=row["trained"], overdue=row["overdue"]))
     return sorted(result, key=lambda row: (row.trainer_id is None, row.name.lower()))
