@@ -139,7 +139,11 @@ class OrganisationManager(models.Model):
         ordering = ["organisation__name"]
 
     def __str__(self):
-        return f"{self.user} · {self.organisation}"
+        return f"{self.user_name} · {self.organisation}"
+
+    @property
+    def user_name(self) -> str:
+        return display_name(self.user)
 
 
 class InPersonSession(models.Model):

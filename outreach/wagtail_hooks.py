@@ -295,12 +295,18 @@ class OrganisationManagerForm(WagtailAdminModelForm):
         return email
 
 
+class OrganisationManagerIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "organisation")
+
+
 class OrganisationManagerViewSet(ModelViewSet):
     model = OrganisationManager
     icon = "user"
     menu_label = _("Organisation managers")
     menu_order = 4
-    list_display = ["user", "organisation"]
+    index_view_class = OrganisationManagerIndexView
+    list_display = [Column("user_name", label=_("Manager")), "organisation"]
     search_fields = ["user__email", "organisation__name"]
     ordering = ["organisation__name"]
 

@@ -193,3 +193,16 @@ def test_trainers_are_named_by_name_and_email_in_the_session_log_and_its_form(
     assert named in listing
     assert rows[0].split(",")[6] == "Trainer" and named in rows[1]
     assert "trainer7" not in form + listing + "\n".join(rows)
+
+
+def test_organisation_managers_are_listed_by_name_and_email(client, coordinator, hotel):
+    manager = make_user("gm@example.org", first_name="Grace", last_name="Moss")
+    manager.username = "gm3"
+    manager.save()
+    OrganisationManager.objects.create(user=manager, organisation=hotel)
+    client.force_login(coordinator)
+
+    listing = client.get(reverse("organisationmanager:index")).content.decode()
+
+    assert "Grace Moss (gm@example.org)" in listing and "Harbor View Hotel" in listing
+    assert "gm3" not in listing
