@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
+from redflag.lib.people import display_name
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -76,27 +78,74 @@ class CampaignIndexView(CampaignPage):
         return context
 
 
-class CampaignView(CampaignPage):
+def _local_minutes(value):
+    """A session's start as the task force's clock reads it, to the minute."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def _local_naive(value):
+    # A spreadsheet cell has no time zone: the local time, as the campaign page shows it.
+    return timezone.make_naive(value) if value else None
+
+
+class CampaignView(SpreadsheetExportMixin, CampaignPage):
     """The campaign page: progress against the goal, the targets, overdue follow-ups and, per
     trainer, what is theirs. A trainer sees their own targets only; the same number of queries
-    whatever the number of targets."""
+    whatever the number of targets. `?export=csv` or `xlsx` downloads the targets the page
+    lists, all of them, with their stage and dates."""
 
     template_name = "outreach/admin/campaign.html"
+    show_export_buttons = False  # the links sit by the targets' heading, as on the dashboard
+    list_export = ["organisation.name", "organisation.county", "organisation.state",
+                   "stage_label", "trainer_label", "session_starts_at", "session_place",
+                   "last_contact_on", "next_follow_up_on"]
+    export_headings = {
+        "organisation.name": gettext_lazy("Organisation"),
+        "organisation.county": gettext_lazy("County"),
+        "organisation.state": gettext_lazy("State"),
+        "stage_label": gettext_lazy("Status"),
+        "trainer_label": gettext_lazy("Trainer"),
+        "session_starts_at": gettext_lazy("Session"),
+        "session_place": gettext_lazy("Session place"),
+        "last_contact_on": gettext_lazy("Last contact"),
+        "next_follow_up_on": gettext_lazy("Next follow-up"),
+    }
+    custom_field_preprocess = {
+        "session_starts_at": {SpreadsheetExportMixin.FORMAT_CSV: _local_minutes,
+                              SpreadsheetExportMixin.FORMAT_XLSX: _local_naive},
+    }
 
     def get_page_title(self):
         return str(self.campaign)
 
+    def get_filename(self):
+        return f"campaign-{self.campaign.pk}-targets"
+
     def get(self, request, *args, **kwargs):
         self.campaign = access.campaign_for(request.user, kwargs["pk"])
+        if self.is_export:
+            return self.as_spreadsheet(self.exported_targets(), request.GET["export"])
         return super().get(request, *args, **kwargs)
+
+    def targets(self, today):
+        """The targets this user sees, with whether each is trained, by organisation name."""
+        visible = access.targets_visible_to(self.request.user).filter(campaign=self.campaign)
+        return (campaigns.with_trained(visible, self.campaign, today)
+                .select_related("organisation", "trainer")
+                .order_by("organisation__name", "pk"))
+
+    def exported_targets(self):
+        today = self.get_today()
+        for target in self.targets(today).iterator(chunk_size=1000):
+            target.stage_label = campaigns.STAGES[campaigns.stage(target, today)]
+            target.trainer_label = display_name(target.trainer) if target.trainer_id else ""
+            yield target
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, campaign, today = self.request.user, self.campaign, self.get_today()
         visible = access.targets_visible_to(user).filter(campaign=campaign)
-        targets = (campaigns.with_trained(visible, campaign, today)
-                   .select_related("organisation", "trainer")
-                   .order_by("organisation__name", "pk"))
+        targets = self.targets(today)
         page = Paginator(targets, TARGETS_PER_PAGE).get_page(self.request.GET.get("p"))
         for target in page.object_list:
             target.stage = campaigns.STAGES[campaigns.stage(target, today)]

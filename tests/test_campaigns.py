@@ -2,8 +2,11 @@
 targets, and the campaign page says how far it has come. Trained is read from the training log,
 never typed."""
 
+import csv
 import datetime
+import io
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -26,7 +29,7 @@ from outreach.models import (
 )
 from outreach.services import campaigns, outcomes
 
-from .conftest import FrontDoorClient, certificates_written, make_user
+from .conftest import FrontDoorClient, certificates_written, confirm_password, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -665,3 +668,49 @@ def test_trainers_are_named_by_name_and_email_on_the_campaign_and_follow_ups_pag
     assert f">{named}</option>" in pages["follow-ups"]
     for name, page in pages.items():
         assert "trainer7" not in page, name
+
+
+def test_the_targets_download_as_csv_and_xlsx_with_what_each_reader_may_see(
+        client, coordinator, trainer, shared_campaign, monkeypatch):
+    monkeypatch.setattr(CampaignView, "get_today", lambda self: TODAY)
+    trainer.first_name, trainer.last_name = "Ana", "Ruiz"
+    trainer.save()
+    harbor = shared_campaign.targets.get(organisation__name="Harbor View Hotel")
+    harbor.status, harbor.session_place = "scheduled", "=HYPERLINK(\"http://evil.example\")"
+    # 17:30 UTC is 10:30 in California, where the task force works (TIME_ZONE).
+    harbor.session_starts_at = datetime.datetime(2026, 5, 4, 17, 30, tzinfo=datetime.UTC)
+    harbor.save()
+    session(harbor.organisation, datetime.date(2026, 3, 20))
+    url = reverse("campaigns:campaign", args=[shared_campaign.pk])
+
+    client.force_login(coordinator)
+    page = client.get(url).content.decode()
+    assert f'href="{url}?export=csv"' in page and f'href="{url}?export=xlsx"' in page
+    # The file names trainers: like every export that names people, it asks for the password.
+    assert client.get(url + "?export=csv").status_code == 302
+    confirm_password(client)
+    response = client.get(url + "?export=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="campaign-{shared_campaign.pk}-targets.csv"')
+    assert rows == [
+        ["Organisation", "County", "State", "Status", "Trainer", "Session", "Session place",
+         "Last contact", "Next follow-up"],
+        ["Bayview Suites", "Alameda", "CA", "Not contacted yet", "", "", "", "", ""],
+        ["Harbor View Hotel", "Alameda", "CA", "Trained", "Ana Ruiz (trainer@example.org)",
+         "2026-05-04 10:30", "'=HYPERLINK(\"http://evil.example\")", "", ""],
+        ["Lakeside Inn", "Alameda", "CA", "Not contacted yet", "other-trainer@example.org", "",
+         "", "", "2000-01-03"],
+    ]
+    xlsx = b"".join(client.get(url + "?export=xlsx").streaming_content)
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx))
+    cells = [[cell.value for cell in row] for row in workbook.active.iter_rows()]
+    assert [row[0] for row in cells] == [row[0] for row in rows]
+    assert cells[2][5] == datetime.datetime(2026, 5, 4, 10, 30)
+
+    client.force_login(trainer)  # a trainer downloads their own targets only
+    confirm_password(client)
+    mine = client.get(url + "?export=csv")
+    body = b"".join(mine.streaming_content).decode()
+    assert "Harbor View Hotel" in body
+    assert "Lakeside Inn" not in body and "Bayview Suites" not in body

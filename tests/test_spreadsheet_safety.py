@@ -26,7 +26,14 @@ from certificates import codes
 from certificates.models import Certificate
 from certificates.services import bulk_downloads
 from courses.models import CoursePage, StakeholderGroup
-from outreach.models import InPersonSession, Organisation, OrganisationManager, OutcomeReport
+from outreach.models import (
+    Campaign,
+    CampaignTarget,
+    InPersonSession,
+    Organisation,
+    OrganisationManager,
+    OutcomeReport,
+)
 from outreach.services import outcomes
 from quizzes.models import Answer, Attempt
 from quizzes.testing import make_quiz
@@ -50,6 +57,7 @@ PROJECT_APPS = {"home", "accounts", "courses", "quizzes", "certificates", "outre
 CARRIES_TYPED_TEXT = {
     "coverage:groups", "coverage:group", "coverage:counties", "coverage:not_reached",
     "coverage:organisation", "coverage:outcomes", "wagtailsnippets_outreach_organisation:list",
+    "campaigns:campaign",
     "inpersonsession:index", "quiz_reports:index", "quiz_reports:questions", "quiz_reports:topics",
     "wagtailadmin_reports:site_history", "wagtailadmin_reports:aging_pages",
     "wagtailadmin_reports:locked_pages",
@@ -184,7 +192,15 @@ def hostile_world(course_index, hotel_group):
         Answer(attempt=attempt, question_id=f"removed-{index}", position=index,
                question_text=payload, topic=payload, correct=False)
         for index, payload in enumerate(PAYLOADS)])
-    return {"group": hotel_group, "organisation": reached[0], "quiz": quizzes[0]}
+    campaign = Campaign.objects.create(
+        name="Spring hotels", counties=[["CA", "Alameda"]], starts_on=datetime.date(2025, 1, 1),
+        ends_on=datetime.date(2025, 12, 31), goal=5, created_by=learners[0])
+    campaign.groups.set([hotel_group])
+    CampaignTarget.objects.bulk_create([
+        CampaignTarget(campaign=campaign, organisation=organisation, session_place=payload)
+        for organisation, payload in zip(reached, PAYLOADS, strict=True)])
+    return {"group": hotel_group, "organisation": reached[0], "quiz": quizzes[0],
+            "campaign": campaign}
 
 
 @pytest.fixture
@@ -200,6 +216,7 @@ def test_every_export_keeps_typed_formulas_as_text_in_csv_and_xlsx(admin_client,
         "coverage:organisation": {"pk": hostile_world["organisation"].pk},
         "quiz_reports:questions": {"quiz_id": hostile_world["quiz"].pk},
         "quiz_reports:topics": {"quiz_id": hostile_world["quiz"].pk},
+        "campaigns:campaign": {"pk": hostile_world["campaign"].pk},
     }
     exports = export_patterns()
     names = {name for name, _pattern in exports}
