@@ -21,7 +21,7 @@ from certificates.models import Certificate
 from outreach import training_log
 from outreach.models import Organisation, OrganisationManager, OutcomeMonth, OutcomeReport
 from outreach.services import coverage, outcomes
-from tests.conftest import certificates_written, make_user
+from tests.conftest import certificates_written, confirm_password, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -379,7 +379,8 @@ def test_the_dashboard_filters_the_figures_by_region(reports_world):
 
 
 def test_the_exports_show_small_counts_as_fewer_than_5(coordinator_client, reports_world):
-    url = reverse("coverage:outcomes")  # counts only: no second password
+    confirm_password(coordinator_client)  # exports ask for the password again
+    url = reverse("coverage:outcomes")
     rows = csv_rows(coordinator_client.get(url + "?export=csv"))
     assert rows[0] == ["Breakdown", "Name", "Reports recorded", "People trained"]
     by_name = {(row[0], row[1]): row[2:] for row in rows[1:]}

@@ -137,14 +137,14 @@ ROLE_BULK_MODELS = {"user", "group"}
 
 # Spreadsheet exports that hold counts and organisations, not people: exported without a second
 # password. Every other admin export (a coverage people table, in-person rosters, the audit log,
-# a campaign's targets and trainers, any export added later) names people, so it asks first.
+# a campaign's targets and trainers, any export added later) names people, so it asks first; so
+# does the outcome figures' export, whose counts come from people's reports of what they saw.
 AGGREGATE_EXPORTS = {
     "coverage:groups",
     "coverage:group",
     "coverage:months",
     "coverage:counties",
     "coverage:not_reached",
-    "coverage:outcomes",  # every count from 1 to 4 reads "fewer than 5" (outcomes.suppress)
     "wagtailsnippets_outreach_organisation:list",
     "quiz_reports:index",
     "quiz_reports:questions",
