@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
-from redflag.lib.people import display_name
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.log_actions import log
@@ -95,16 +94,16 @@ class CampaignView(SpreadsheetExportMixin, CampaignPage):
     lists, all of them, with their stage and dates."""
 
     template_name = "outreach/admin/campaign.html"
-    show_export_buttons = False  # the links sit by the targets' heading, as on the dashboard
+    show_export_buttons = False  # the links sit under the targets' heading, by what they download
     list_export = ["organisation.name", "organisation.county", "organisation.state",
-                   "stage_label", "trainer_label", "session_starts_at", "session_place",
+                   "stage_label", "trainer_name", "session_starts_at", "session_place",
                    "last_contact_on", "next_follow_up_on"]
     export_headings = {
         "organisation.name": gettext_lazy("Organisation"),
         "organisation.county": gettext_lazy("County"),
         "organisation.state": gettext_lazy("State"),
         "stage_label": gettext_lazy("Status"),
-        "trainer_label": gettext_lazy("Trainer"),
+        "trainer_name": gettext_lazy("Trainer"),
         "session_starts_at": gettext_lazy("Session"),
         "session_place": gettext_lazy("Session place"),
         "last_contact_on": gettext_lazy("Last contact"),
@@ -138,7 +137,6 @@ class CampaignView(SpreadsheetExportMixin, CampaignPage):
         today = self.get_today()
         for target in self.targets(today).iterator(chunk_size=1000):
             target.stage_label = campaigns.STAGES[campaigns.stage(target, today)]
-            target.trainer_label = display_name(target.trainer) if target.trainer_id else ""
             yield target
 
     def get_context_data(self, **kwargs):

@@ -514,6 +514,10 @@ class CampaignTarget(models.Model):
     def __str__(self):
         return f"{self.campaign} · {self.organisation}"
 
+    @property
+    def trainer_name(self) -> str:
+        return display_name(self.trainer) if self.trainer_id else ""
+
     def clean(self):
         super().clean()
         if self.status == self.Status.SCHEDULED and not self.session_starts_at:
