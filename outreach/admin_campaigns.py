@@ -126,10 +126,13 @@ class CampaignView(SpreadsheetExportMixin, CampaignPage):
             return self.as_spreadsheet(self.exported_targets(), request.GET["export"])
         return super().get(request, *args, **kwargs)
 
+    def visible_targets(self):
+        """The campaign's targets this user sees: all of them, or a trainer's own."""
+        return access.targets_visible_to(self.request.user).filter(campaign=self.campaign)
+
     def targets(self, today):
         """The targets this user sees, with whether each is trained, by organisation name."""
-        visible = access.targets_visible_to(self.request.user).filter(campaign=self.campaign)
-        return (campaigns.with_trained(visible, self.campaign, today)
+        return (campaigns.with_trained(self.visible_targets(), self.campaign, today)
                 .select_related("organisation", "trainer")
                 .order_by("organisation__name", "pk"))
 
@@ -142,9 +145,8 @@ class CampaignView(SpreadsheetExportMixin, CampaignPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, campaign, today = self.request.user, self.campaign, self.get_today()
-        visible = access.targets_visible_to(user).filter(campaign=campaign)
-        targets = self.targets(today)
-        page = Paginator(targets, TARGETS_PER_PAGE).get_page(self.request.GET.get("p"))
+        visible = self.visible_targets()
+        page = Paginator(self.targets(today), TARGETS_PER_PAGE).get_page(self.request.GET.get("p"))
         for target in page.object_list:
             target.stage = campaigns.STAGES[campaigns.stage(target, today)]
         overdue = list(campaigns.overdue(visible, today)[:OVERDUE_SHOWN])

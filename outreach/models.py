@@ -217,7 +217,7 @@ class InPersonSession(models.Model):
 
     @property
     def trainer_name(self) -> str:
-        return display_name(self.trainer) if self.trainer_id else ""
+        return display_name(self.trainer)
 
     def clean(self):
         super().clean()
@@ -516,7 +516,7 @@ class CampaignTarget(models.Model):
 
     @property
     def trainer_name(self) -> str:
-        return display_name(self.trainer) if self.trainer_id else ""
+        return display_name(self.trainer)
 
     def clean(self):
         super().clean()

@@ -3,9 +3,5 @@ from redflag.lib.people import display_name
 
 register = template.Library()
 
-
-@register.filter
-def person(user) -> str:
-    """A member of staff as Redflag names them (redflag.lib.people); nothing for no one, so that
-    `|default` can say who is missing."""
-    return display_name(user) if user else ""
+# A member of staff as Redflag names them: {{ target.trainer|person|default:_("Not assigned") }}
+register.filter("person", display_name)
